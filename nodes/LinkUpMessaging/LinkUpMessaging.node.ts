@@ -1,0 +1,38 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { searchAccounts } from '../shared/accounts';
+import { listInboxFields, listInboxOperation } from './operations/listInbox';
+
+export class LinkUpMessaging implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LinkUp Messaging',
+		name: 'linkUpMessaging',
+		icon: { light: 'file:linkup.svg', dark: 'file:linkup.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ {"listInbox": "List Inbox"}[$parameter["operation"]] }}',
+		description: 'Read LinkedIn conversations through the LinkUp API',
+		defaults: { name: 'LinkUp Messaging' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'linkUpLinkedInApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.linkupapi.com").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [listInboxOperation],
+				default: 'listInbox',
+			},
+			...listInboxFields,
+		],
+	};
+
+	methods = { listSearch: { searchAccounts } };
+}

@@ -1,0 +1,82 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { INBOX_CATEGORIES } from '../../shared/constants';
+import { accountIdProperty, simplifyProperty } from '../../shared/descriptions';
+import { readLinkUpData } from '../routing/envelope';
+import { fetchInboxPages, validateListInboxRequest } from '../routing/listInbox';
+
+const showForListInbox = { show: { operation: ['listInbox'] } };
+
+export const listInboxOperation: INodePropertyOptions = {
+	name: 'List Inbox',
+	value: 'listInbox',
+	action: 'List inbox conversations',
+	description:
+		'List LinkedIn conversations, newest activity first, with participant, last message and unread count',
+	routing: {
+		request: {
+			method: 'POST',
+			url: '/v2/messages',
+			body: { action: 'list_inbox' },
+			ignoreHttpStatusErrors: true,
+		},
+		send: {
+			preSend: [validateListInboxRequest],
+			// Both Limit and Return All go through fetchInboxPages: it follows cursors safely.
+			paginate: '={{ true }}',
+		},
+		operations: { pagination: fetchInboxPages },
+		output: { postReceive: [readLinkUpData] },
+	},
+};
+
+const categoryLabels: Record<(typeof INBOX_CATEGORIES)[number], [string, string]> = {
+	INBOX: ['Inbox', 'All conversations'],
+	INMAIL: ['InMail', 'InMail conversations only'],
+	MY_CONNECTIONS: ['My Connections', 'Conversations with your 1st-degree connections'],
+	STARRED: ['Starred', 'Conversations you starred on LinkedIn'],
+	UNREAD: ['Unread', 'Conversations with unread messages'],
+};
+
+export const listInboxFields: INodeProperties[] = [
+	{
+		...accountIdProperty,
+		displayOptions: showForListInbox,
+		routing: { send: { type: 'body', property: 'account_id' } },
+	},
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		default: 'INBOX',
+		description: 'Which conversations to list',
+		options: INBOX_CATEGORIES.map((value) => ({
+			name: categoryLabels[value][0],
+			value,
+			description: categoryLabels[value][1],
+		})).sort((a, b) => a.name.localeCompare(b.name)),
+		displayOptions: showForListInbox,
+		routing: { send: { type: 'body', property: 'params.category' } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		hint: 'Return All reads every conversation in the category: LinkUp bills 1 credit per 10 conversations returned, so a large inbox can cost many credits',
+		displayOptions: showForListInbox,
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		hint: 'Costs 1 LinkUp credit per 10 conversations returned (50 → 5 credits)',
+		displayOptions: { show: { operation: ['listInbox'], returnAll: [false] } },
+		routing: { send: { type: 'body', property: 'params.count' } },
+	},
+	{ ...simplifyProperty, displayOptions: showForListInbox },
+];

@@ -1,0 +1,91 @@
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { normalizeBaseUrl } from '../../shared/baseUrl';
+import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, RETURN_ALL_PAGE_SIZE } from '../../shared/constants';
+import { nextInboxCursor, nextPageCount, uniqueConversations } from '../../shared/pagination';
+import { simplifyConversation } from '../../shared/simplify';
+import { toLinkUpApiError } from '../../shared/transport';
+import type { LinkUpConversation, LinkUpInboxPage } from '../../shared/types';
+import { accountIdProblem, categoryProblem, limitProblem } from '../../shared/validation';
+
+/** preSend: refuse bad input before anything is sent (and billed). */
+export async function validateListInboxRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	const params = (body.params ?? {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const problem =
+		accountIdProblem(body.account_id) ??
+		categoryProblem(params.category) ??
+		(returnAll ? undefined : limitProblem(this.getNodeParameter('limit', 50)));
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	body.account_id = (body.account_id as string).trim();
+	return requestOptions;
+}
+
+/**
+ * Pagination for both Limit and Return All: follows `next_cursor` until the Limit is met or
+ * the listing ends (see nextInboxCursor), re-sending the whole body on every page.
+ */
+export async function fetchInboxPages(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const limit = (this.getNodeParameter('returnAll', false) as boolean)
+		? undefined
+		: (this.getNodeParameter('limit', 50) as number);
+	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	const params = (body.params ?? {}) as IDataObject;
+	const listed: LinkUpConversation[] = [];
+	const sentCursors: string[] = [];
+	let cursor: string | undefined;
+	do {
+		const pageParams: IDataObject = {
+			...params,
+			count: nextPageCount(limit, listed.length, RETURN_ALL_PAGE_SIZE),
+		};
+		if (cursor !== undefined) {
+			pageParams.cursor = cursor;
+			sentCursors.push(cursor);
+		}
+		const page = await requestInboxPage.call(this, requestData, { ...body, params: pageParams });
+		listed.push(...(Array.isArray(page.conversations) ? page.conversations : []));
+		cursor = limit !== undefined && listed.length >= limit ? undefined : nextInboxCursor(page, sentCursors);
+	} while (cursor !== undefined);
+
+	return uniqueConversations(listed)
+		.slice(0, limit)
+		.map((conversation) => ({
+			json: simplify ? simplifyConversation(conversation) : (conversation as unknown as IDataObject),
+		}));
+}
+
+async function requestInboxPage(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	body: IDataObject,
+): Promise<LinkUpInboxPage> {
+	// makeRoutingRequest mutates the options it is given: every page gets its own copy.
+	const pageRequest = {
+		...requestData,
+		options: { ...requestData.options, body, timeout: REQUEST_TIMEOUT_MS },
+	};
+	try {
+		const [item] = await this.makeRoutingRequest(pageRequest);
+		return (item?.json ?? {}) as LinkUpInboxPage;
+	} catch (error) {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		throw toLinkUpApiError(this.getNode(), error, normalizeBaseUrl(credentials.baseUrl));
+	}
+}

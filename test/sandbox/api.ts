@@ -1,0 +1,167 @@
+/** The /v2 routes of LinkUp API v2 (accounts and messages/list_inbox), without HTTP plumbing. */
+import { errorBody, failure, success, type Reply } from './envelope';
+import type { Inbox } from './inbox';
+import { decodeCursor, encodeCursor, type CursorPosition } from './order';
+import { CATEGORIES, type Category, type Conversation, type SandboxConversation } from './types';
+
+export interface ApiContext {
+	inbox: Inbox;
+	apiKey: string;
+	maxPageSize: number;
+}
+
+export interface V2Request {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	/** parsed JSON, raw string when not JSON, undefined when empty */
+	body: unknown;
+	/** the body was present but not valid JSON */
+	invalidJson: boolean;
+}
+
+export interface V2Result {
+	reply: Reply;
+	/** set for a successful list_inbox page (what cursor faults need) */
+	page?: { sentCursor?: string; firstPageCursor: string };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** metadata.action for a request, as far as it can be known. */
+export function actionOf(req: V2Request): string | null {
+	if (req.path === '/v2/accounts') return 'list_accounts';
+	if (req.path.startsWith('/v2/accounts/')) return 'get_account';
+	if (req.path === '/v2/messages' && isObject(req.body) && typeof req.body.action === 'string') {
+		return req.body.action;
+	}
+	return null;
+}
+
+/** Exactly the documented fields, in the documented order; sandbox-only flags dropped. */
+export function toApiConversation(c: SandboxConversation): Conversation {
+	const pick = <T extends object>(o: T, keys: (keyof T)[]): T => {
+		const out = {} as T;
+		for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+		return out;
+	};
+	return {
+		conversation_id: c.conversation_id,
+		participant: pick(c.participant, ['name', 'headline', 'profile_url', 'profile_picture', 'is_organization']),
+		last_message: {
+			text: c.last_message.text,
+			time: c.last_message.time,
+			sender: pick(c.last_message.sender, ['name', 'headline', 'profile_url', 'profile_picture', 'is_me']),
+		},
+		unread: c.unread,
+		type: c.type,
+	};
+}
+
+export function handleV2(ctx: ApiContext, req: V2Request): V2Result {
+	const action = actionOf(req);
+	if (req.headers['x-api-key'] !== ctx.apiKey) {
+		return { reply: failure('INVALID_API_KEY', 'Invalid or missing API key', action) };
+	}
+	if (req.method === 'GET' && req.path === '/v2/accounts') return { reply: listAccounts(ctx, req) };
+	if (req.method === 'GET' && req.path.startsWith('/v2/accounts/')) return { reply: getAccount(ctx, req) };
+	if (req.method === 'POST' && req.path === '/v2/messages') return messages(ctx, req);
+	const body = errorBody('NOT_FOUND', `Route ${req.method} ${req.path} not found`, action);
+	return { reply: { status: 404, body, credits: 0 } };
+}
+
+function listAccounts(ctx: ApiContext, req: V2Request): Reply {
+	const int = (s: string | undefined, dflt: number) => (s === undefined ? dflt : /^\d{1,9}$/.test(s) ? Number(s) : NaN);
+	const limit = int(req.query.limit, 100);
+	const offset = int(req.query.offset, 0);
+	if (!(limit >= 1 && limit <= 500)) {
+		return failure('INVALID_PARAMS', 'limit must be an integer between 1 and 500', 'list_accounts');
+	}
+	if (!(offset >= 0)) return failure('INVALID_PARAMS', 'offset must be an integer >= 0', 'list_accounts');
+	const all = ctx.inbox.accounts();
+	return success('list_accounts', null, 0, { items: all.slice(offset, offset + limit), total: all.length, limit, offset });
+}
+
+function getAccount(ctx: ApiContext, req: V2Request): Reply {
+	let id: string;
+	try {
+		id = decodeURIComponent(req.path.slice('/v2/accounts/'.length));
+	} catch {
+		id = '';
+	}
+	const account = ctx.inbox.account(id);
+	if (!account) return failure('INVALID_ACCOUNT', `Account ${id} not found or not owned by this API key`, 'get_account');
+	return success('get_account', account.account_id, 0, account);
+}
+
+function messages(ctx: ApiContext, req: V2Request): V2Result {
+	const bad = (message: string, action: string | null): V2Result => ({
+		reply: failure('INVALID_PARAMS', message, action),
+	});
+	if (req.invalidJson) return bad('Request body must be valid JSON', null);
+	const body = req.body;
+	if (!isObject(body)) return bad('Request body must be a JSON object with account_id, action and params', null);
+	const action = typeof body.action === 'string' ? body.action : null;
+	const accountId = body.account_id;
+	if (typeof accountId !== 'string' || accountId === '') return bad('account_id is required', action);
+	const account = ctx.inbox.account(accountId);
+	if (!account) {
+		return { reply: failure('INVALID_ACCOUNT', `Account ${accountId} not found or not owned by this API key`, action) };
+	}
+	if (!account.is_active || account.status !== 'active') {
+		const msg = `Account ${accountId} is inactive. Reconnect it from your LinkUp dashboard.`;
+		return { reply: failure('ACCOUNT_INACTIVE', msg, action) };
+	}
+	if (action !== 'list_inbox') {
+		const msg = action === null ? 'action is required' : `Unknown action '${action}' for /v2/messages`;
+		return { reply: failure('INVALID_ACTION', msg, action) };
+	}
+	if (account.platform !== 'LINKEDIN') {
+		const msg = `Action 'list_inbox' is not available for ${account.platform} accounts`;
+		return { reply: failure('INVALID_ACTION', msg, action) };
+	}
+	const params = body.params ?? {};
+	if (!isObject(params)) return bad('params must be an object', action);
+	const count = params.count ?? 10;
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) {
+		return bad('params.count must be an integer between 1 and 1000', action);
+	}
+	const category = params.category ?? 'INBOX';
+	if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
+		return bad(`params.category must be one of ${CATEGORIES.join(', ')}`, action);
+	}
+	let after: CursorPosition | undefined;
+	let sentCursor: string | undefined;
+	if (params.cursor !== undefined && params.cursor !== null) {
+		after = typeof params.cursor === 'string' ? decodeCursor(params.cursor) : undefined;
+		if (!after) return bad('params.cursor is not a valid cursor (send data.next_cursor unchanged)', action);
+		sentCursor = params.cursor as string;
+	}
+	return listInbox(ctx, accountId, category as Category, Math.min(count, ctx.maxPageSize), after, sentCursor);
+}
+
+function listInbox(
+	ctx: ApiContext,
+	accountId: string,
+	category: Category,
+	count: number,
+	after: CursorPosition | undefined,
+	sentCursor: string | undefined,
+): V2Result {
+	const { page, hasMore } = ctx.inbox.list(accountId, category, count, after);
+	const last = page[page.length - 1];
+	const nextCursor = hasMore && last ? encodeCursor(last.last_message.time, last.conversation_id) : null;
+	const [first] = ctx.inbox.list(accountId, category, 1).page;
+	const firstPageCursor = first
+		? encodeCursor(first.last_message.time + 1, first.conversation_id)
+		: encodeCursor(Number.MAX_SAFE_INTEGER, '');
+	const credits = Math.ceil(page.length / 10);
+	const data = {
+		conversations: page.map(toApiConversation),
+		total_results: page.length,
+		next_cursor: nextCursor,
+	};
+	return { reply: success('list_inbox', accountId, credits, data), page: { sentCursor, firstPageCursor } };
+}

@@ -1,0 +1,193 @@
+/**
+ * Pure in-memory inbox: accounts, and conversations per account. No I/O.
+ * Order is the API's: last_message.time descending, ties by conversation_id descending.
+ */
+import { conversationUrn, ownerSender, pictureUrl, profileUrl } from './identity';
+import { compareConversations, inCategory, isAfter, type CursorPosition } from './order';
+import type {
+	Account,
+	Category,
+	NewConversationInput,
+	ReceiveMessageInput,
+	SandboxConversation,
+} from './types';
+
+/** Thrown by mutators for an unknown account or conversation (control endpoints answer 404). */
+export class SandboxNotFoundError extends Error {
+	override name = 'SandboxNotFoundError';
+}
+
+export { decodeCursor, encodeCursor, compareConversations, inCategory, isAfter, type CursorPosition } from './order';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class Inbox {
+	private accountList: Account[] = [];
+	private conversations = new Map<string, Map<string, SandboxConversation>>();
+	private lastTime = 0;
+	private created = 0;
+	private readonly initial: { accounts: Account[]; conversations: Record<string, SandboxConversation[]> };
+
+	constructor(accounts: Account[], conversations: Record<string, SandboxConversation[]> = {}) {
+		this.initial = { accounts: clone(accounts), conversations: clone(conversations) };
+		this.reset();
+	}
+
+	/** Back to the constructor's accounts and conversations (the clock stays monotonic). */
+	reset(): void {
+		this.accountList = clone(this.initial.accounts);
+		this.conversations = new Map(this.accountList.map((a) => [a.account_id, new Map()]));
+		for (const [accountId, list] of Object.entries(this.initial.conversations)) {
+			for (const c of list) this.addConversation(accountId, c);
+		}
+	}
+
+	/** Monotonic clock in epoch ms: max(Date.now(), last time used + 1). */
+	now(): number {
+		this.lastTime = Math.max(Date.now(), this.lastTime + 1);
+		return this.lastTime;
+	}
+
+	accounts(): Account[] {
+		return clone(this.accountList);
+	}
+
+	account(accountId: string): Account | undefined {
+		const a = this.accountList.find((x) => x.account_id === accountId);
+		return a && clone(a);
+	}
+
+	/** All conversations of an account in API order, sandbox flags included (copies). */
+	all(accountId: string): SandboxConversation[] {
+		return clone([...this.store(accountId).values()].sort(compareConversations));
+	}
+
+	get(accountId: string, conversationId: string): SandboxConversation | undefined {
+		const c = this.store(accountId).get(conversationId);
+		return c && clone(c);
+	}
+
+	/** One page in API order: up to `count` conversations of `category` strictly after `after`. */
+	list(
+		accountId: string,
+		category: Category,
+		count: number,
+		after?: CursorPosition,
+	): { page: SandboxConversation[]; hasMore: boolean } {
+		const rest = [...this.store(accountId).values()]
+			.filter((c) => inCategory(c, category) && (!after || isAfter(c, after)))
+			.sort(compareConversations);
+		return { page: clone(rest.slice(0, count)), hasMore: rest.length > count };
+	}
+
+	addConversation(accountId: string, conversation: SandboxConversation): SandboxConversation {
+		const store = this.store(accountId);
+		if (typeof conversation?.conversation_id !== 'string' || !conversation.conversation_id) {
+			throw new TypeError('conversation.conversation_id must be a non-empty string');
+		}
+		if (!Number.isSafeInteger(conversation.last_message?.time)) {
+			throw new TypeError('conversation.last_message.time must be an integer (epoch ms)');
+		}
+		if (store.has(conversation.conversation_id)) {
+			throw new TypeError(`conversation ${conversation.conversation_id} already exists`);
+		}
+		this.lastTime = Math.max(this.lastTime, conversation.last_message.time);
+		store.set(conversation.conversation_id, clone(conversation));
+		return clone(conversation);
+	}
+
+	/** A new message in an existing conversation; it moves to the top. */
+	receiveMessage(accountId: string, conversationId: string, input: ReceiveMessageInput): SandboxConversation {
+		const c = this.find(accountId, conversationId);
+		const time = this.timeFor(input.time);
+		if (input.fromMe) {
+			c.last_message = { text: input.text, time, sender: ownerSender(this.accountOf(accountId)) };
+			c.unread = 0;
+		} else {
+			const { name, headline, profile_url, profile_picture } = c.participant;
+			const sender = { name, headline, profile_url, profile_picture, is_me: false };
+			for (const k of Object.keys(sender) as (keyof typeof sender)[]) {
+				if (sender[k] === undefined) delete sender[k];
+			}
+			c.last_message = { text: input.text, time, sender };
+			c.unread += 1;
+		}
+		return clone(c);
+	}
+
+	/** A brand-new conversation, unread (1) unless told otherwise. */
+	newConversation(accountId: string, input: NewConversationInput = {}): SandboxConversation {
+		const account = this.accountOf(accountId);
+		const n = ++this.created;
+		const name = input.participantName ?? input.participant?.name ?? `New Contact ${n}`;
+		const key = `${accountId}:new:${n}:${name}`;
+		const participant = input.participant ?? {
+			name,
+			headline: 'Sandbox contact · Says hello 👋',
+			profile_url: profileUrl(name, key),
+			profile_picture: pictureUrl(key),
+		};
+		const { is_organization: _org, ...person } = participant;
+		const conversation: SandboxConversation = {
+			conversation_id: input.conversation_id ?? conversationUrn(account.account_id, key),
+			participant,
+			last_message: {
+				text: input.text ?? `Hi ${account.account_name.split(' ')[0]}! 👋`,
+				time: this.timeFor(input.time),
+				sender: input.fromMe ? ownerSender(account) : { ...person, is_me: false },
+			},
+			unread: input.unread ?? (input.fromMe ? 0 : 1),
+			type: input.type ?? 'normal',
+			connection: input.connection ?? true,
+			starred: input.starred ?? false,
+		};
+		return this.addConversation(accountId, conversation);
+	}
+
+	markRead(accountId: string, conversationId: string): SandboxConversation {
+		const c = this.find(accountId, conversationId);
+		c.unread = 0;
+		return clone(c);
+	}
+
+	/** Marked unread by the user: at least 1 unread, no new message, time unchanged. */
+	markUnread(accountId: string, conversationId: string): SandboxConversation {
+		const c = this.find(accountId, conversationId);
+		c.unread = Math.max(c.unread, 1);
+		return clone(c);
+	}
+
+	remove(accountId: string, conversationId: string): boolean {
+		return this.store(accountId).delete(conversationId);
+	}
+
+	/** Every account's conversations in API order (for the state endpoint). */
+	snapshot(): Record<string, SandboxConversation[]> {
+		return Object.fromEntries(this.accountList.map((a) => [a.account_id, this.all(a.account_id)]));
+	}
+
+	private timeFor(explicit: number | undefined): number {
+		if (explicit === undefined) return this.now();
+		if (!Number.isSafeInteger(explicit)) throw new TypeError('time must be an integer (epoch ms)');
+		this.lastTime = Math.max(this.lastTime, explicit);
+		return explicit;
+	}
+
+	private accountOf(accountId: string): Account {
+		const a = this.accountList.find((x) => x.account_id === accountId);
+		if (!a) throw new SandboxNotFoundError(`unknown account ${accountId}`);
+		return a;
+	}
+
+	private store(accountId: string): Map<string, SandboxConversation> {
+		const s = this.conversations.get(accountId);
+		if (!s) throw new SandboxNotFoundError(`unknown account ${accountId}`);
+		return s;
+	}
+
+	private find(accountId: string, conversationId: string): SandboxConversation {
+		const c = this.store(accountId).get(conversationId);
+		if (!c) throw new SandboxNotFoundError(`unknown conversation ${conversationId} in account ${accountId}`);
+		return c;
+	}
+}

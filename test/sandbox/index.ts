@@ -1,0 +1,17 @@
+/** Entry point for tests: `import { startSandbox, realisticInbox } from '../sandbox'`. */
+export * from './types';
+export * from './accounts';
+export { startSandbox, type Sandbox } from './server';
+export { Inbox, SandboxNotFoundError } from './inbox';
+export {
+	compareConversations,
+	decodeCursor,
+	encodeCursor,
+	inCategory,
+	isAfter,
+	type CursorPosition,
+} from './order';
+export { mulberry32, realisticInbox, type RealisticInboxOptions } from './seed';
+export { toApiConversation } from './api';
+export { ERROR_STATUS } from './envelope';
+export { FAULT_MESSAGES } from './faults';

@@ -1,0 +1,185 @@
+/**
+ * LinkUp API v2 sandbox over node:http on 127.0.0.1. See README.md.
+ *
+ *   const sandbox = await startSandbox({ inbox: realisticInbox(1, 35) });
+ *   ... fetch(`${sandbox.url}/v2/messages`, { headers: { 'x-api-key': sandbox.apiKey }, ... })
+ *   await sandbox.close();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { handleV2, actionOf, type V2Request } from './api';
+import { handleControl } from './control';
+import { applyCursorFault, faultPathOf, faultReply, FaultQueue, isCursorFault, pendingFault } from './faults';
+import { errorBody, type Reply } from './envelope';
+import { Inbox } from './inbox';
+import { SANDBOX_API_KEY, defaultAccounts } from './accounts';
+import type {
+	Fault,
+	FaultOptions,
+	PendingFault,
+	RecordedRequest,
+	SandboxConversation,
+	SandboxOptions,
+} from './types';
+
+export {
+	SANDBOX_ACCOUNT_ID,
+	SANDBOX_API_KEY,
+	SANDBOX_INACTIVE_ACCOUNT_ID,
+	SANDBOX_WHATSAPP_ACCOUNT_ID,
+	defaultAccounts,
+} from './accounts';
+
+export interface Sandbox {
+	/** 'http://127.0.0.1:<port>' (no trailing slash, no /v2) */
+	url: string;
+	port: number;
+	apiKey: string;
+	/** the default active LinkedIn account */
+	accountId: string;
+	/** every /v2 request, oldest first (the array is cleared in place, never replaced) */
+	requests: RecordedRequest[];
+	/** credits of all successful responses since start/reset */
+	readonly creditsConsumed: number;
+	inbox: Inbox;
+	injectFault(fault: Fault, opts?: FaultOptions): void;
+	pendingFaults(): PendingFault[];
+	clearFaults(): void;
+	clearRequests(): void;
+	/** initial inbox and accounts, no requests, no faults, 0 credits */
+	reset(): void;
+	/** stops listening and destroys open (e.g. hanging) sockets */
+	close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const accounts = options.accounts ?? defaultAccounts();
+	const defaultAccount =
+		accounts.find((a) => a.platform === 'LINKEDIN' && a.is_active) ?? accounts[0];
+	if (!defaultAccount) throw new TypeError('the sandbox needs at least one account');
+	const initial: Record<string, SandboxConversation[]> = Array.isArray(options.inbox)
+		? { [defaultAccount.account_id]: options.inbox }
+		: options.inbox ?? {};
+	const inbox = new Inbox(accounts, initial);
+	const ctx = { inbox, apiKey: options.apiKey ?? SANDBOX_API_KEY, maxPageSize: options.maxPageSize ?? 100 };
+	const faults = new FaultQueue();
+	const requests: RecordedRequest[] = [];
+	const sockets = new Set<Socket>();
+	let credits = 0;
+	let closed = false;
+
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			try {
+				route(req, res, Buffer.concat(chunks).toString('utf8'));
+			} catch (err) {
+				send(res, { status: 500, body: { success: false, error: { code: 'INTERNAL_ERROR', message: String(err) } }, credits: 0 });
+			}
+		});
+	});
+	server.on('connection', (s: Socket) => {
+		sockets.add(s);
+		s.on('close', () => sockets.delete(s));
+	});
+
+	function route(req: IncomingMessage, res: ServerResponse, raw: string): void {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const method = req.method ?? 'GET';
+		let body: unknown = raw === '' ? undefined : raw;
+		let invalidJson = false;
+		if (raw !== '') {
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				invalidJson = true;
+			}
+		}
+		if (url.pathname.startsWith('/__sandbox/')) {
+			send(res, handleControl(sandbox, method, url.pathname, body, invalidJson));
+			return;
+		}
+		if (url.pathname !== '/v2' && !url.pathname.startsWith('/v2/')) {
+			send(res, { status: 404, body: errorBody('NOT_FOUND', `No route ${method} ${url.pathname} (the API lives under /v2)`, null), credits: 0 });
+			return;
+		}
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(req.headers)) {
+			if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+		}
+		const v2: V2Request = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, invalidJson };
+		const reply = answerV2(v2);
+		requests.push({
+			method, path: v2.path, query: v2.query, headers, body, status: reply.status,
+			creditsConsumed: reply.credits, ...(reply.fault ? { fault: reply.fault } : {}),
+		});
+		credits += reply.credits;
+		if (!reply.hang) send(res, reply);
+	}
+
+	function answerV2(req: V2Request): Reply {
+		const path = faultPathOf(req.path);
+		const fault = path && faults.take(path, 'response');
+		if (fault && !isCursorFault(fault)) return faultReply(fault, actionOf(req));
+		const { reply, page } = handleV2(ctx, req);
+		const cursorFault = page && path ? faults.take(path, 'cursor') : undefined;
+		if (page && cursorFault && isCursorFault(cursorFault)) {
+			applyCursorFault(cursorFault, reply, page.sentCursor, page.firstPageCursor);
+		}
+		return reply;
+	}
+
+	function send(res: ServerResponse, reply: Reply): void {
+		const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+		res.writeHead(reply.status, {
+			'content-type': reply.contentType ?? 'application/json; charset=utf-8',
+			'content-length': Buffer.byteLength(text),
+			...reply.headers,
+		});
+		res.end(text);
+	}
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+
+	const sandbox: Sandbox = {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		apiKey: ctx.apiKey,
+		accountId: defaultAccount.account_id,
+		requests,
+		get creditsConsumed() {
+			return credits;
+		},
+		inbox,
+		injectFault: (fault, opts) => faults.add(pendingFault(fault, opts)),
+		pendingFaults: () => faults.pending(),
+		clearFaults: () => faults.clear(),
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		reset: () => {
+			inbox.reset();
+			faults.clear();
+			requests.length = 0;
+			credits = 0;
+		},
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			const done = new Promise<void>((resolve) => server.close(() => resolve()));
+			for (const s of sockets) s.destroy();
+			server.closeAllConnections();
+			await done;
+		},
+	};
+	return sandbox;
+}
