@@ -1,4 +1,5 @@
 import type { LinkUpConversation } from '../shared/types';
+import { conversationKey } from './conversationKey';
 import {
 	LATE_ARRIVAL_WINDOW_MS,
 	MAX_BACKLOG,
@@ -46,9 +47,12 @@ export function horizonFor(state: PollState | undefined, firstPage: LinkUpConver
 	return Math.max(windowStart, state?.forgottenUpTo ?? -Infinity);
 }
 
-/** The horizon inside a backlog segment: what was handled before its burst began. */
-export function segmentHorizon(state: PollState, segment: BacklogSegment): number {
-	return Math.max(segment.after ?? -Infinity, state.forgottenUpTo ?? -Infinity);
+/**
+ * The horizon inside a backlog segment: the newest conversation known before its burst.
+ * Not the late-arrival window: `seen` may have forgotten those pairs while the burst went on.
+ */
+export function segmentHorizon(segment: BacklogSegment): number {
+	return segment.after ?? -Infinity;
 }
 
 /** Unread, with a last message newer than the horizon that was not handled before. */
@@ -58,7 +62,7 @@ export function isFresh(
 	seen: Record<string, number>,
 ): boolean {
 	const time = conversationTime(conversation);
-	const handledTime = seen[conversation.conversation_id];
+	const handledTime = seen[conversationKey(conversation.conversation_id)];
 	return (
 		Number(conversation.unread) > 0 &&
 		time > horizon &&
@@ -102,7 +106,7 @@ export function decidePoll(
 	};
 	collect(listing.top.pages, horizon);
 	for (const { segment, scan } of listing.backlog) {
-		if (state) collect(scan.pages, segmentHorizon(state, segment));
+		collect(scan.pages, segmentHorizon(segment));
 	}
 
 	const handled = [...fresh.values()];
@@ -119,7 +123,9 @@ export function decidePoll(
 	const listedTimes = listing.top.pages.flat().map(conversationTime).filter(Number.isFinite);
 	const newest = listedTimes.length > 0 ? Math.max(state?.newest ?? -Infinity, ...listedTimes) : (state?.newest ?? null);
 	const nextSeen: Record<string, number> = { ...seen };
-	for (const conversation of handled) nextSeen[conversation.conversation_id] = conversationTime(conversation);
+	for (const conversation of handled) {
+		nextSeen[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
+	}
 
 	return {
 		emit,
@@ -128,16 +134,16 @@ export function decidePoll(
 			newest,
 			forgottenUpTo: state?.forgottenUpTo ?? null,
 			seen: nextSeen,
-			backlog: seeding ? [] : nextBacklog(state.backlog, listing, horizon),
+			backlog: seeding ? [] : nextBacklog(state.backlog, listing, state.newest),
 		}),
 	};
 }
 
-function nextBacklog(backlog: BacklogSegment[], listing: PollListing, horizon: number): BacklogSegment[] {
+function nextBacklog(backlog: BacklogSegment[], listing: PollListing, newestBefore: number | null): BacklogSegment[] {
 	const resumed = new Map(listing.backlog.map(({ segment, scan }) => [segment.cursor, scan.resumeCursor]));
 	const next: BacklogSegment[] = [];
 	if (listing.top.resumeCursor) {
-		next.push({ cursor: listing.top.resumeCursor, after: Number.isFinite(horizon) ? horizon : null });
+		next.push({ cursor: listing.top.resumeCursor, after: newestBefore });
 	}
 	for (const segment of backlog) {
 		const resumeCursor = resumed.get(segment.cursor);
@@ -147,9 +153,9 @@ function nextBacklog(backlog: BacklogSegment[], listing: PollListing, horizon: n
 	return next.slice(0, MAX_BACKLOG);
 }
 
-/** Drops what every horizon already covers, then the oldest entries past MAX_SEEN. */
+/** Drops what the horizon already covers, then the oldest entries past MAX_SEEN. */
 function boundState(state: PollState): PollState {
-	const horizon = Math.min(horizonFor(state), ...state.backlog.map((segment) => segmentHorizon(state, segment)));
+	const horizon = horizonFor(state);
 	const kept = Object.entries(state.seen)
 		.filter(([, time]) => time > horizon)
 		.sort(([, a], [, b]) => b - a);

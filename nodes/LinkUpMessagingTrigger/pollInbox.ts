@@ -69,9 +69,8 @@ async function listForPoll(this: IPollFunctions, accountId: string, state: PollS
 	);
 	const backlog: PollListing['backlog'] = [];
 	for (const segment of state?.backlog ?? []) {
-		if (!state) break;
 		if (budget.pages <= 0) break;
-		const horizon = segmentHorizon(state, segment);
+		const horizon = segmentHorizon(segment);
 		const scan = await scanUnread.call(this, accountId, segment.cursor, budget, (page) =>
 			shouldReadNextPage(page, horizon, seen),
 		);

@@ -9,7 +9,7 @@ export interface PollState {
 	newest: number | null;
 	/** Times at or before this were dropped from `seen` to keep the state bounded. */
 	forgottenUpTo: number | null;
-	/** conversation_id → last_message.time already handled (emitted or skipped). */
+	/** conversationKey(conversation_id) → last_message.time already handled (emitted or skipped). */
 	seen: Record<string, number>;
 	/** Unread parts of a burst larger than one poll's page budget, newest first. */
 	backlog: BacklogSegment[];
@@ -18,7 +18,7 @@ export interface PollState {
 export interface BacklogSegment {
 	/** LinkUp cursor where listing resumes. */
 	cursor: string;
-	/** Conversations at or before this time were handled before the burst; null: none. */
+	/** The newest time known before the burst: older conversations were handled then; null: none. */
 	after: number | null;
 }
 

@@ -1,4 +1,5 @@
 import type { LinkUpConversation } from '../../../nodes/shared/types';
+import { conversationKey } from '../../../nodes/LinkUpMessagingTrigger/conversationKey';
 import {
 	decidePoll,
 	horizonFor,
@@ -41,7 +42,7 @@ describe('decidePoll', () => {
 	it('first poll records what is unread and emits nothing', () => {
 		const { emit, next } = decidePoll(undefined, top([conv('a', T + 2 * MIN), conv('b', T)]), options);
 		expect(emit).toEqual([]);
-		expect(next).toEqual({ v: 1, newest: T + 2 * MIN, forgottenUpTo: null, seen: { a: T + 2 * MIN, b: T }, backlog: [] });
+		expect(next).toEqual({ v: 1, newest: T + 2 * MIN, forgottenUpTo: null, seen: { [conversationKey('a')]: T + 2 * MIN, [conversationKey('b')]: T }, backlog: [] });
 	});
 
 	it('emits a new message once, then nothing while it stays unread', () => {
@@ -105,7 +106,7 @@ describe('decidePoll', () => {
 		const burst = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => conv(`n${from + i}`, T + (1000 - from - i) * MIN));
 		const first = decidePoll(state, { top: { pages: [burst(0, 10)], resumeCursor: 'c10' }, backlog: [] }, options);
 		expect(first.emit).toHaveLength(10);
-		expect(first.next.backlog).toEqual([{ cursor: 'c10', after: horizonFor(state) }]);
+		expect(first.next.backlog).toEqual([{ cursor: 'c10', after: state.newest }]);
 		const segment = first.next.backlog[0];
 		const second = decidePoll(
 			first.next,
@@ -130,7 +131,7 @@ describe('decidePoll', () => {
 });
 
 describe('paging rules', () => {
-	const seen = { a: T };
+	const seen = { [conversationKey('a')]: T };
 	it('reads on only while every conversation on the page is fresh', () => {
 		expect(shouldReadNextPage([conv('b', T + MIN), conv('c', T + MIN)], T - 1, seen)).toBe(true);
 		expect(shouldReadNextPage([conv('b', T + MIN), conv('a', T)], T - 1, seen)).toBe(false);
@@ -153,13 +154,24 @@ describe('paging rules', () => {
 	});
 });
 
+describe('conversationKey', () => {
+	it('is short, stable and tells LinkedIn URNs apart', () => {
+		const urn = (n: number) => `urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB${n},2-ZjM0${n}==)`;
+		expect(conversationKey(urn(1))).toBe(conversationKey(urn(1)));
+		expect(conversationKey('')).toBe(BigInt('0xcbf29ce484222325').toString(36));
+		const keys = new Set(Array.from({ length: 20_000 }, (_, i) => conversationKey(urn(i))));
+		expect(keys.size).toBe(20_000);
+		expect(Math.max(...[...keys].map((k) => k.length))).toBeLessThanOrEqual(13);
+	});
+});
+
 describe('readPollState', () => {
 	it('round-trips through JSON and refuses other shapes', () => {
 		const state = seeded([conv('a', T)]);
 		expect(readPollState(JSON.parse(JSON.stringify(state)))).toEqual(state);
 		expect(readPollState(undefined)).toBeUndefined();
 		expect(readPollState({ v: 2 })).toBeUndefined();
-		expect(readPollState({ ...state, seen: { a: 'x' } })).toBeUndefined();
+		expect(readPollState({ ...state, seen: { k: 'x' } })).toBeUndefined();
 		expect(readPollState({ ...state, backlog: [{ cursor: '', after: null }, { cursor: 'c', after: 5 }] })?.backlog).toEqual([
 			{ cursor: 'c', after: 5 },
 		]);
