@@ -41,8 +41,8 @@ export function conversationTime(conversation: LinkUpConversation): number {
  * Conversations at or before the horizon were handled by an earlier poll. Seeding (no state)
  * takes the newest unread one as the reference, so a first poll records a full window.
  */
-export function horizonFor(state: PollState | undefined, firstPage: LinkUpConversation[] = []): number {
-	const newest = state ? state.newest : Math.max(...firstPage.map(conversationTime).filter(Number.isFinite));
+export function horizonFor(state: PollState | undefined, listed: LinkUpConversation[] = []): number {
+	const newest = state ? state.newest : Math.max(...listed.map(conversationTime).filter(Number.isFinite));
 	const windowStart = newest === null || !Number.isFinite(newest) ? -Infinity : newest - LATE_ARRIVAL_WINDOW_MS;
 	return Math.max(windowStart, state?.forgottenUpTo ?? -Infinity);
 }
@@ -93,7 +93,7 @@ export function decidePoll(
 ): PollDecision {
 	const seeding = state === undefined;
 	const seen = state?.seen ?? {};
-	const horizon = horizonFor(state, listing.top.pages[0]);
+	const horizon = horizonFor(state, listing.top.pages.flat());
 	const fresh = new Map<string, LinkUpConversation>();
 	const collect = (pages: LinkUpConversation[][], after: number) => {
 		for (const conversation of pages.flat()) {

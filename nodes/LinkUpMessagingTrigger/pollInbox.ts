@@ -46,7 +46,7 @@ async function scanUnread(
 		const page = Array.isArray(data.conversations) ? data.conversations : [];
 		pages.push(page);
 		const next = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : undefined;
-		if (next === undefined || page.length === 0) return { pages };
+		if (next === undefined) return { pages };
 		if (sent.includes(next)) {
 			throw linkUpApiError(this.getNode(), {
 				code: 'REPEATED_CURSOR',
@@ -55,7 +55,8 @@ async function scanUnread(
 				description: 'Nothing was emitted and nothing is lost: the next poll retries from the start.',
 			});
 		}
-		if (!readNext(page, pages)) return { pages };
+		// An empty page with a new cursor says nothing about what follows: read on.
+		if (page.length > 0 && !readNext(page, pages)) return { pages };
 		cursor = next;
 	}
 }
@@ -65,7 +66,7 @@ async function listForPoll(this: IPollFunctions, accountId: string, state: PollS
 	const budget: Budget = { pages: MAX_PAGES_PER_POLL };
 	const seen = state?.seen ?? {};
 	const top = await scanUnread.call(this, accountId, undefined, budget, (page, pages) =>
-		shouldReadNextPage(page, horizonFor(state, pages[0]), seen),
+		shouldReadNextPage(page, horizonFor(state, pages.flat()), seen),
 	);
 	const backlog: PollListing['backlog'] = [];
 	for (const segment of state?.backlog ?? []) {
