@@ -34,6 +34,9 @@ export function linkUpApiError(node: INode, failure: LinkUpFailure): NodeApiErro
 		description: failure.description,
 		httpCode: failure.httpCode || undefined,
 	});
+	// NodeApiError swaps the message for n8n's generic wording when the code is a Node.js network
+	// code (ECONNREFUSED, ECONNABORTED, ...): keep the message that names the cause and the fix.
+	error.message = failure.message;
 	worded.add(error);
 	return error;
 }

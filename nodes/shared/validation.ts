@@ -11,7 +11,9 @@ export function accountIdProblem(accountId: unknown): string | undefined {
 
 export function limitProblem(limit: unknown): string | undefined {
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		return `Limit must be a whole number of at least 1 (got ${JSON.stringify(limit)}); or turn on Return All`;
+		// String(): JSON.stringify would show NaN and Infinity as "null".
+		const got = typeof limit === 'number' ? String(limit) : JSON.stringify(limit);
+		return `Limit must be a whole number of at least 1 (got ${got}); or turn on Return All`;
 	}
 	return undefined;
 }

@@ -50,10 +50,12 @@ export async function fetchInboxPages(
 	const listed: LinkUpConversation[] = [];
 	const sentCursors: string[] = [];
 	let cursor: string | undefined;
+	// A conversation listed twice (a page served again) counts once towards the Limit.
+	const collected = () => uniqueConversations(listed).length;
 	do {
 		const pageParams: IDataObject = {
 			...params,
-			count: nextPageCount(limit, listed.length, RETURN_ALL_PAGE_SIZE),
+			count: nextPageCount(limit, collected(), RETURN_ALL_PAGE_SIZE),
 		};
 		if (cursor !== undefined) {
 			pageParams.cursor = cursor;
@@ -61,7 +63,7 @@ export async function fetchInboxPages(
 		}
 		const page = await requestInboxPage.call(this, requestData, { ...body, params: pageParams });
 		listed.push(...(Array.isArray(page.conversations) ? page.conversations : []));
-		cursor = limit !== undefined && listed.length >= limit ? undefined : nextInboxCursor(page, sentCursors);
+		cursor = limit !== undefined && collected() >= limit ? undefined : nextInboxCursor(page, sentCursors);
 	} while (cursor !== undefined);
 
 	return uniqueConversations(listed)
