@@ -6,6 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { BASE_URL_EXPRESSION } from '../nodes/shared/baseUrl';
+
+const REJECTED_KEY = 'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard';
+
 export class LinkUpLinkedInApi implements ICredentialType {
 	name = 'linkUpLinkedInApi';
 
@@ -49,19 +53,18 @@ export class LinkUpLinkedInApi implements ICredentialType {
 	// GET /v2/accounts is free: testing the credential costs no credits.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.linkupapi.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/v2/accounts',
 			qs: { limit: 1 },
 		},
+		// n8n applies both kinds of rule (codes on failure, body on success) but types a list as one kind.
 		rules: [
+			{ type: 'responseCode', properties: { value: 403, message: REJECTED_KEY } },
+			{ type: 'responseCode', properties: { value: 401, message: REJECTED_KEY } },
 			{
 				type: 'responseSuccessBody',
-				properties: {
-					key: 'success',
-					value: false,
-					message: 'LinkUp did not accept the API key: check it in your LinkUp dashboard',
-				},
+				properties: { key: 'success', value: false, message: REJECTED_KEY },
 			},
-		],
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchAccounts } from '../shared/accounts';
+import { BASE_URL_EXPRESSION } from '../shared/baseUrl';
 import { listInboxFields, listInboxOperation } from './operations/listInbox';
 
 export class LinkUpMessaging implements INodeType {
@@ -18,7 +19,7 @@ export class LinkUpMessaging implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'linkUpLinkedInApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.linkupapi.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		properties: [
