@@ -2,32 +2,38 @@ import type { LinkUpConversation } from '../shared/types';
 import { conversationKey } from './conversationKey';
 import {
 	LATE_ARRIVAL_WINDOW_MS,
-	MAX_BACKLOG,
+	MAX_RANGES,
 	MAX_SEEN,
-	type BacklogSegment,
 	type PollState,
+	type Resume,
+	type TimeRange,
 } from './pollState';
+import { inRanges, mergeRanges } from './timeRanges';
 
 export interface TriggerOptions {
 	includeOwnLastMessage: boolean;
 	includeSponsored: boolean;
 }
 
-/** One listing run of UNREAD conversations, newest first, and where it stopped. */
+/** One listing run of UNREAD conversations, newest first, and how it ended. */
 export interface Scan {
 	pages: LinkUpConversation[][];
-	/** Set when the page budget ran out with more to read: where to resume next poll. */
-	resumeCursor?: string;
+	/** LinkUp said there is nothing after the last page. */
+	ended: boolean;
+	/** The page budget ran out: the cursor to continue from. */
+	next?: string;
 }
 
-/** What a poll listed: from the newest unread down (`top`), then resumed backlog segments. */
+/** What a poll listed: from the newest unread conversation down, then the resumed rest of a burst. */
 export interface PollListing {
 	top: Scan;
-	backlog: Array<{ segment: BacklogSegment; scan: Scan }>;
+	resume?: Scan;
+	/** LinkUp refused the stored resume cursor: resume from the top next time. */
+	resumeRefused?: boolean;
 }
 
 export interface PollDecision {
-	/** Conversations to emit, oldest first; empty on the first (seeding) poll. */
+	/** Conversations to emit, oldest first; none on the seeding poll. */
 	emit: LinkUpConversation[];
 	next: PollState;
 }
@@ -37,46 +43,39 @@ export function conversationTime(conversation: LinkUpConversation): number {
 	return Number.isFinite(time) ? time : Number.NaN;
 }
 
-/**
- * Conversations at or before the horizon were handled by an earlier poll. Seeding (no state)
- * takes the newest unread one as the reference, so a first poll records a full window.
- */
-export function horizonFor(state: PollState | undefined, listed: LinkUpConversation[] = []): number {
-	const newest = state ? state.newest : Math.max(...listed.map(conversationTime).filter(Number.isFinite));
-	const windowStart = newest === null || !Number.isFinite(newest) ? -Infinity : newest - LATE_ARRIVAL_WINDOW_MS;
-	return Math.max(windowStart, state?.forgottenUpTo ?? -Infinity);
+/** Past the late-arrival window (or forgotten from `seen`), the handled ranges decide. */
+function settledUpTo(state: PollState): number {
+	const windowStart = state.newest === null ? -Infinity : state.newest - LATE_ARRIVAL_WINDOW_MS;
+	return Math.max(windowStart, state.forgottenUpTo ?? -Infinity);
 }
 
-/**
- * The horizon inside a backlog segment: the newest conversation known before its burst.
- * Not the late-arrival window: `seen` may have forgotten those pairs while the burst went on.
- */
-export function segmentHorizon(segment: BacklogSegment): number {
-	return segment.after ?? -Infinity;
+/** Without an id and a time there is no (conversation, time) pair: such an entry is ignored. */
+export function isKeyable(conversation: LinkUpConversation): boolean {
+	return typeof conversation.conversation_id === 'string' && !Number.isNaN(conversationTime(conversation));
 }
 
-/** Unread, with a last message newer than the horizon that was not handled before. */
-export function isFresh(
-	conversation: LinkUpConversation,
-	horizon: number,
-	seen: Record<string, number>,
-): boolean {
+/** Unread, keyable, and its (conversation, last message time) pair not handled before. */
+export function isFresh(conversation: LinkUpConversation, state: PollState): boolean {
+	if (!(Number(conversation.unread) > 0) || !isKeyable(conversation)) return false;
 	const time = conversationTime(conversation);
-	const handledTime = seen[conversationKey(conversation.conversation_id)];
-	return (
-		Number(conversation.unread) > 0 &&
-		time > horizon &&
-		!(handledTime !== undefined && handledTime >= time)
-	);
+	const handledTime = state.seen[conversationKey(conversation.conversation_id)];
+	if (handledTime !== undefined && handledTime >= time) return false;
+	return !(time <= settledUpTo(state) && inRanges(time, state.handled));
 }
 
-/** Read the next page only while everything on this one is fresh: a quiet poll costs 1 page. */
-export function shouldReadNextPage(
-	page: LinkUpConversation[],
-	horizon: number,
-	seen: Record<string, number>,
-): boolean {
-	return page.length > 0 && page.every((conversation) => isFresh(conversation, horizon, seen));
+/** Top scan: read on only while everything on the page is fresh, so a quiet poll costs one page. */
+export function shouldReadOn(page: LinkUpConversation[], state: PollState | undefined, listed: LinkUpConversation[]): boolean {
+	if (page.length === 0) return true;
+	if (state) return page.every((conversation) => !isKeyable(conversation) || isFresh(conversation, state));
+	// Seeding: record the whole late-arrival window below the newest unread conversation.
+	const newest = Math.max(...listed.map(conversationTime).filter(Number.isFinite));
+	return page.every((conversation) => conversationTime(conversation) > newest - LATE_ARRIVAL_WINDOW_MS);
+}
+
+/** Resume scan: read on until the listing reaches the time the burst began after. */
+export function shouldResumeOn(page: LinkUpConversation[], resume: Resume): boolean {
+	const oldest = Math.min(...page.map(conversationTime).filter(Number.isFinite));
+	return resume.until === null || !(oldest <= resume.until);
 }
 
 function passesOptions(conversation: LinkUpConversation, options: TriggerOptions): boolean {
@@ -85,83 +84,90 @@ function passesOptions(conversation: LinkUpConversation, options: TriggerOptions
 	return true;
 }
 
+const oldestFirst = (a: LinkUpConversation, b: LinkUpConversation) =>
+	conversationTime(a) - conversationTime(b) || String(a.conversation_id).localeCompare(String(b.conversation_id));
+
+function timesOf(scan: Scan | undefined): number[] {
+	return (scan?.pages.flat() ?? []).map(conversationTime).filter(Number.isFinite);
+}
+
 /** The trigger's whole decision: (stored state, what was listed, options) → (items, next state). */
 export function decidePoll(
 	state: PollState | undefined,
 	listing: PollListing,
 	options: TriggerOptions,
+	accountId: string,
 ): PollDecision {
-	const seeding = state === undefined;
-	const seen = state?.seen ?? {};
-	const horizon = horizonFor(state, listing.top.pages.flat());
-	const fresh = new Map<string, LinkUpConversation>();
-	const collect = (pages: LinkUpConversation[][], after: number) => {
-		for (const conversation of pages.flat()) {
-			if (!isFresh(conversation, after, seen)) continue;
-			const kept = fresh.get(conversation.conversation_id);
-			if (!kept || conversationTime(kept) < conversationTime(conversation)) {
-				fresh.set(conversation.conversation_id, conversation);
-			}
-		}
+	const topTimes = timesOf(listing.top);
+	const newest = topTimes.length > 0 ? Math.max(state?.newest ?? -Infinity, ...topTimes) : (state?.newest ?? null);
+	const before: PollState = state ?? {
+		v: 2, accountId, newest: null, handled: [], seen: {}, forgottenUpTo: null, resume: null,
 	};
-	collect(listing.top.pages, horizon);
-	for (const { segment, scan } of listing.backlog) {
-		collect(scan.pages, segmentHorizon(segment));
+	const fresh = new Map<string, LinkUpConversation>();
+	for (const conversation of [...listing.top.pages.flat(), ...(listing.resume?.pages.flat() ?? [])]) {
+		if (!isFresh(conversation, before)) continue;
+		const kept = fresh.get(conversation.conversation_id);
+		if (!kept || conversationTime(kept) < conversationTime(conversation)) fresh.set(conversation.conversation_id, conversation);
+	}
+	const handledNow = [...fresh.values()];
+	const emit = state ? handledNow.filter((c) => passesOptions(c, options)).sort(oldestFirst) : [];
+
+	const ranges: TimeRange[] = [...before.handled];
+	let resume = before.resume;
+	if (newest !== null) {
+		// Seeding settles everything below what it listed; later scans, what they listed.
+		const topLow = !state || listing.top.ended ? null : topTimes.length > 0 ? Math.min(...topTimes) : newest;
+		ranges.push([topLow, newest]);
+	}
+	if (listing.resume && resume) {
+		const resumeTimes = timesOf(listing.resume);
+		const reached = listing.resume.ended || !listing.resume.next;
+		const resumeLow = listing.resume.ended ? null : reached ? resume.until : Math.min(resume.from, ...resumeTimes);
+		ranges.push([resumeLow, resume.from]);
+		resume = reached ? null : { cursor: listing.resume.next!, from: resumeLow!, until: resume.until };
+	}
+	if (listing.resumeRefused && resume) resume = { ...resume, cursor: null };
+	if (listing.top.next && state) {
+		// The rest of this burst, and of any unfinished one below it, is listed from here on.
+		const until = resume ? (resume.until === null ? null : Math.min(resume.until, state.newest ?? -Infinity)) : state.newest;
+		resume = { cursor: listing.top.next, from: Math.min(...topTimes), until: until === -Infinity ? null : until };
 	}
 
-	const handled = [...fresh.values()];
-	const emit = seeding
-		? []
-		: handled
-				.filter((conversation) => passesOptions(conversation, options))
-				.sort(
-					(a, b) =>
-						conversationTime(a) - conversationTime(b) ||
-						a.conversation_id.localeCompare(b.conversation_id),
-				);
-
-	const listedTimes = listing.top.pages.flat().map(conversationTime).filter(Number.isFinite);
-	const newest = listedTimes.length > 0 ? Math.max(state?.newest ?? -Infinity, ...listedTimes) : (state?.newest ?? null);
-	const nextSeen: Record<string, number> = { ...seen };
-	for (const conversation of handled) {
-		nextSeen[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
+	const seen = { ...before.seen };
+	for (const conversation of state ? handledNow : listing.top.pages.flat()) {
+		if (!isKeyable(conversation)) continue;
+		seen[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
 	}
-
 	return {
 		emit,
-		next: boundState({
-			v: 1,
-			newest,
-			forgottenUpTo: state?.forgottenUpTo ?? null,
-			seen: nextSeen,
-			backlog: seeding ? [] : nextBacklog(state.backlog, listing, state.newest),
-		}),
+		next: bounded({ v: 2, accountId, newest, handled: mergeRanges(ranges), seen, forgottenUpTo: before.forgottenUpTo, resume }),
 	};
 }
 
-function nextBacklog(backlog: BacklogSegment[], listing: PollListing, newestBefore: number | null): BacklogSegment[] {
-	const resumed = new Map(listing.backlog.map(({ segment, scan }) => [segment.cursor, scan.resumeCursor]));
-	const next: BacklogSegment[] = [];
-	if (listing.top.resumeCursor) {
-		next.push({ cursor: listing.top.resumeCursor, after: newestBefore });
-	}
-	for (const segment of backlog) {
-		const resumeCursor = resumed.get(segment.cursor);
-		if (!resumed.has(segment.cursor)) next.push(segment);
-		else if (resumeCursor) next.push({ cursor: resumeCursor, after: segment.after });
-	}
-	return next.slice(0, MAX_BACKLOG);
-}
-
-/** Drops what the horizon already covers, then the oldest entries past MAX_SEEN. */
-function boundState(state: PollState): PollState {
-	const horizon = horizonFor(state);
+/**
+ * Drops `seen` entries the ranges already settle, then the oldest past MAX_SEEN. Past
+ * MAX_RANGES the oldest gaps are closed: losing a deep-past gap beats re-emitting an inbox.
+ */
+function bounded(state: PollState): PollState {
+	const settled = settledUpTo(state);
 	const kept = Object.entries(state.seen)
-		.filter(([, time]) => time > horizon)
+		.filter(([, time]) => !(time <= settled && inRanges(time, state.handled)))
 		.sort(([, a], [, b]) => b - a);
 	const dropped = kept.slice(MAX_SEEN);
-	const forgottenUpTo = dropped.length
-		? Math.max(state.forgottenUpTo ?? -Infinity, dropped[0][1])
-		: state.forgottenUpTo;
-	return { ...state, forgottenUpTo, seen: Object.fromEntries(kept.slice(0, MAX_SEEN)) };
+	const forgottenUpTo = dropped.length > 0 ? Math.max(state.forgottenUpTo ?? -Infinity, dropped[0][1]) : state.forgottenUpTo;
+	return {
+		...state,
+		seen: Object.fromEntries(kept.slice(0, MAX_SEEN)),
+		forgottenUpTo,
+		handled: capRanges(state.handled),
+	};
+}
+
+function capRanges(ranges: TimeRange[]): TimeRange[] {
+	const capped = ranges.map(([lo, hi]): TimeRange => [lo, hi]);
+	while (capped.length > MAX_RANGES) {
+		const oldest = capped.pop()!;
+		capped[capped.length - 1][0] = oldest[0];
+	}
+	return capped;
 }

@@ -1,14 +1,13 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { simplifyConversation } from '../shared/simplify';
-import { linkUpApiError, linkUpApiRequest } from '../shared/transport';
+import { linkUpApiError, linkUpApiRequest, linkUpFailureOf } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { accountIdProblem } from '../shared/validation';
 import {
 	decidePoll,
-	horizonFor,
-	segmentHorizon,
-	shouldReadNextPage,
+	shouldReadOn,
+	shouldResumeOn,
 	type PollListing,
 	type Scan,
 	type TriggerOptions,
@@ -16,28 +15,40 @@ import {
 import { MAX_PAGES_PER_POLL, POLL_PAGE_SIZE, emptyPollState, readPollState, type PollState } from './pollState';
 
 const STATE_KEY = 'linkUpInbox';
+const REPEATED_CURSOR = 'REPEATED_CURSOR';
 
+/** Pages left this poll, and when to stop so n8n's poll time budget is never overrun. */
 interface Budget {
 	pages: number;
+	deadline: number;
 }
 
-/** Lists UNREAD pages from `cursor` while `readNext` says so and the budget lasts. */
+function budgetFor(context: IPollFunctions): Budget {
+	// getPollBudgetMs is n8n 2.x only; stop listing at 60% of it, the rest resumes next poll.
+	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
+	const deadline = typeof budgetMs === 'number' && budgetMs > 0 ? Date.now() + budgetMs * 0.6 : Infinity;
+	return { pages: MAX_PAGES_PER_POLL, deadline };
+}
+
+/** Lists UNREAD pages from `startCursor` while `readOn` says so and the budget lasts. */
 async function scanUnread(
 	this: IPollFunctions,
 	accountId: string,
 	startCursor: string | undefined,
 	budget: Budget,
-	readNext: (page: LinkUpConversation[], pages: LinkUpConversation[][]) => boolean,
+	readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) => boolean,
 ): Promise<Scan> {
 	const pages: LinkUpConversation[][] = [];
 	const sent: string[] = [];
 	let cursor = startCursor;
 	for (;;) {
-		if (budget.pages <= 0) return { pages, resumeCursor: cursor };
+		if (budget.pages <= 0 || Date.now() > budget.deadline) return { pages, ended: false, next: cursor };
 		budget.pages -= 1;
-		if (cursor !== undefined) sent.push(cursor);
 		const params: IDataObject = { count: POLL_PAGE_SIZE, category: 'UNREAD' };
-		if (cursor !== undefined) params.cursor = cursor;
+		if (cursor !== undefined) {
+			params.cursor = cursor;
+			sent.push(cursor);
+		}
 		const data = (await linkUpApiRequest.call(this, {
 			method: 'POST',
 			path: '/v2/messages',
@@ -46,38 +57,39 @@ async function scanUnread(
 		const page = Array.isArray(data.conversations) ? data.conversations : [];
 		pages.push(page);
 		const next = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : undefined;
-		if (next === undefined) return { pages };
+		if (next === undefined) return { pages, ended: true };
 		if (sent.includes(next)) {
 			throw linkUpApiError(this.getNode(), {
-				code: 'REPEATED_CURSOR',
+				code: REPEATED_CURSOR,
 				httpCode: '',
 				message: 'LinkUp returned a page cursor it had already returned',
-				description: 'Nothing was emitted and nothing is lost: the next poll retries from the start.',
+				description: 'Nothing was emitted and nothing is lost: the next poll lists again.',
 			});
 		}
-		// An empty page with a new cursor says nothing about what follows: read on.
-		if (page.length > 0 && !readNext(page, pages)) return { pages };
+		if (!readOn(page, pages.flat())) return { pages, ended: false };
 		cursor = next;
 	}
 }
 
+/** A stored cursor LinkUp no longer takes (refused or looping) must not block the trigger. */
+function isRefusedCursor(error: unknown): boolean {
+	const code = linkUpFailureOf(error)?.code;
+	return code === 'INVALID_PARAMS' || code === REPEATED_CURSOR;
+}
+
 /** Every page this poll reads, before anything is decided or stored. */
 async function listForPoll(this: IPollFunctions, accountId: string, state: PollState | undefined): Promise<PollListing> {
-	const budget: Budget = { pages: MAX_PAGES_PER_POLL };
-	const seen = state?.seen ?? {};
-	const top = await scanUnread.call(this, accountId, undefined, budget, (page, pages) =>
-		shouldReadNextPage(page, horizonFor(state, pages.flat()), seen),
-	);
-	const backlog: PollListing['backlog'] = [];
-	for (const segment of state?.backlog ?? []) {
-		if (budget.pages <= 0) break;
-		const horizon = segmentHorizon(segment);
-		const scan = await scanUnread.call(this, accountId, segment.cursor, budget, (page) =>
-			shouldReadNextPage(page, horizon, seen),
-		);
-		backlog.push({ segment, scan });
+	const budget = budgetFor(this);
+	const top = await scanUnread.call(this, accountId, undefined, budget, (page, listed) => shouldReadOn(page, state, listed));
+	const resume = state?.resume;
+	if (!resume || top.next || budget.pages <= 0) return { top };
+	try {
+		const scan = await scanUnread.call(this, accountId, resume.cursor ?? undefined, budget, (page) => shouldResumeOn(page, resume));
+		return { top, resume: scan };
+	} catch (error) {
+		if (resume.cursor !== null && isRefusedCursor(error)) return { top, resumeRefused: true };
+		throw error;
 	}
-	return { top, backlog };
 }
 
 function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeExecutionData[] {
@@ -88,8 +100,11 @@ function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeE
 
 /** "Fetch Test Event": the newest unread conversation; never reads or writes the stored state. */
 async function newestUnread(this: IPollFunctions, accountId: string, options: TriggerOptions, simplify: boolean) {
-	const scan = await scanUnread.call(this, accountId, undefined, { pages: 1 }, () => false);
-	const sample = decidePoll(emptyPollState(), { top: scan, backlog: [] }, options).emit.pop();
+	const budget = { pages: 3, deadline: Infinity };
+	const scan = await scanUnread.call(this, accountId, undefined, budget, (page, listed) =>
+		decidePoll(emptyPollState(accountId), { top: { pages: [listed], ended: false } }, options, accountId).emit.length === 0,
+	);
+	const sample = decidePoll(emptyPollState(accountId), { top: scan }, options, accountId).emit.pop();
 	if (!sample) {
 		throw new NodeOperationError(this.getNode(), 'No unread LinkedIn conversation to show', {
 			description:
@@ -100,7 +115,7 @@ async function newestUnread(this: IPollFunctions, accountId: string, options: Tr
 }
 
 export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const accountId = this.getNodeParameter('accountId', '', { extractValue: true }) as string;
+	const accountId = (this.getNodeParameter('accountId', '', { extractValue: true }) as string).trim();
 	const problem = accountIdProblem(accountId);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
@@ -109,13 +124,13 @@ export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionDat
 		includeOwnLastMessage: rawOptions.includeOwnLastMessage === true,
 		includeSponsored: rawOptions.includeSponsored === true,
 	};
-	if (this.getMode() === 'manual') return await newestUnread.call(this, accountId.trim(), options, simplify);
+	if (this.getMode() === 'manual') return await newestUnread.call(this, accountId, options, simplify);
 
 	const store = this.getWorkflowStaticData('node');
-	const stored = readPollState(store[STATE_KEY]);
-	const state = stored ?? (rawOptions.emitExistingOnFirstPoll === true ? emptyPollState() : undefined);
-	const listing = await listForPoll.call(this, accountId.trim(), state);
-	const { emit, next } = decidePoll(state, listing, options);
+	const stored = readPollState(store[STATE_KEY], accountId);
+	const state = stored ?? (rawOptions.emitExistingOnFirstPoll === true ? emptyPollState(accountId) : undefined);
+	const listing = await listForPoll.call(this, accountId, state);
+	const { emit, next } = decidePoll(state, listing, options, accountId);
 	// One assignment, after every page succeeded: a failed poll leaves the state as it was.
 	store[STATE_KEY] = next as unknown as IDataObject;
 	return emit.length > 0 ? [toItems(emit, simplify)] : null;

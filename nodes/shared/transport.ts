@@ -37,15 +37,20 @@ export function linkUpApiError(node: INode, failure: LinkUpFailure): NodeApiErro
 	// NodeApiError swaps the message for n8n's generic wording when the code is a Node.js network
 	// code (ECONNREFUSED, ECONNABORTED, ...): keep the message that names the cause and the fix.
 	error.message = failure.message;
-	worded.add(error);
+	worded.set(error, failure);
 	return error;
 }
 
-const worded = new WeakSet<Error>();
+const worded = new WeakMap<Error, LinkUpFailure>();
 
 /** Whether an error already carries our wording (else it came from the HTTP layer). */
 export function isLinkUpApiError(error: unknown): boolean {
 	return error instanceof Error && worded.has(error);
+}
+
+/** The failure behind one of our errors (its LinkUp code), if it is one. */
+export function linkUpFailureOf(error: unknown): LinkUpFailure | undefined {
+	return error instanceof Error ? worded.get(error) : undefined;
 }
 
 /** Any failure of a request as a LinkUp error: ours as they are, network ones reworded. */
