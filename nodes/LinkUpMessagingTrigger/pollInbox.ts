@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { simplifyConversation } from '../shared/simplify';
-import { linkUpApiError, linkUpApiRequest, linkUpFailureOf } from '../shared/transport';
+import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { accountIdProblem } from '../shared/validation';
 import {
@@ -88,7 +88,7 @@ async function listForPoll(this: IPollFunctions, accountId: string, state: PollS
 		return { top, resume: scan };
 	} catch (error) {
 		if (resume.cursor !== null && isRefusedCursor(error)) return { top, resumeRefused: true };
-		throw error;
+		throw toLinkUpApiError(this.getNode(), error);
 	}
 }
 

@@ -88,12 +88,12 @@ export function describeLinkUpFailure(statusCode: number | undefined, body: unkn
 }
 
 /** A request that never produced an HTTP response (timeout, refused connection, DNS). */
-export function describeNetworkFailure(errorCode: string | undefined, baseUrl: string): LinkUpFailure {
+export function describeNetworkFailure(errorCode: string | undefined, baseUrl?: string): LinkUpFailure {
 	const timedOut = errorCode === 'ECONNABORTED' || errorCode === 'ETIMEDOUT';
 	return failure(
 		errorCode ?? 'NETWORK_ERROR',
 		undefined,
-		timedOut ? 'LinkUp did not answer in time' : `Could not reach LinkUp at ${baseUrl}`,
+		timedOut ? 'LinkUp did not answer in time' : `Could not reach LinkUp${baseUrl ? ` at ${baseUrl}` : ''}`,
 		timedOut
 			? 'The request timed out. Retry later.'
 			: 'Check the Base URL of the credential and your network connection.',

@@ -54,7 +54,7 @@ export function linkUpFailureOf(error: unknown): LinkUpFailure | undefined {
 }
 
 /** Any failure of a request as a LinkUp error: ours as they are, network ones reworded. */
-export function toLinkUpApiError(node: INode, error: unknown, baseUrl: string): NodeApiError {
+export function toLinkUpApiError(node: INode, error: unknown, baseUrl?: string): NodeApiError {
 	if (isLinkUpApiError(error)) return error as NodeApiError;
 	return linkUpApiError(node, describeNetworkFailure(networkErrorCode(error), baseUrl));
 }
