@@ -1,0 +1,19 @@
+/**
+ * End-to-end suite against real n8n servers (npm run test:e2e). Installs n8n into a cache
+ * outside the repo on first use (see scripts/n8n/install.js). One test file per n8n line, run
+ * side by side. LINKUP_E2E_LINES=2 (or 1) runs one line only.
+ * @type {import('jest').Config}
+ */
+const lines = (process.env.LINKUP_E2E_LINES || '2,1').split(',').map((s) => s.trim());
+
+module.exports = {
+	testEnvironment: 'node',
+	rootDir: __dirname,
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: lines.map((l) => `<rootDir>/test/e2e/**/n8n-${l}.e2e.js`),
+	transform: {},
+	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+	testTimeout: 180000,
+	maxWorkers: 2,
+	verbose: true,
+};

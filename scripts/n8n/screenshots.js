@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Refreshes the editor screenshots the README shows:
+ *
+ *   node scripts/n8n/screenshots.js            # → docs/screenshots/*.png
+ *   node scripts/n8n/screenshots.js --out DIR
+ *
+ * Builds and packs the package, starts the sandbox and n8n 2.x (installing it into the cache
+ * when missing), opens a workflow with both nodes in Debian's headless Chromium, runs List
+ * Inbox from its panel and saves each node's panel and the canvas. Needs `chromium`
+ * (apt-get install -y chromium fonts-liberation) and the devDependency playwright-core.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { capturePanels } = require('./editor');
+
+/** The panels to capture, in order (List Inbox runs first; the trigger then shows its item). */
+const PANELS = [
+	{ name: 'LinkUp Messaging', file: 'list-inbox-node.png', execute: true, view: 'Table' },
+	{ name: 'LinkUp Messaging Trigger', file: 'trigger-node.png', view: 'Schema' },
+];
+
+async function main() {
+	const { REPO_ROOT, startStack, bothNodesWorkflow } = require('.');
+	const argv = process.argv.slice(2);
+	const outIdx = argv.indexOf('--out');
+	const out = path.resolve(outIdx >= 0 ? argv[outIdx + 1] : path.join(REPO_ROOT, 'docs', 'screenshots'));
+	const log = (m) => process.stdout.write(`[screenshots] ${m}\n`);
+	log('starting the sandbox and n8n 2.x with the packed package (~30 s; first run installs n8n, ~8 min)');
+	const stack = await startStack({ line: '2', install: true });
+	try {
+		const wf = await stack.n8n.createWorkflow(bothNodesWorkflow({ credential: stack.credential, accountId: stack.accountId }));
+		log(`capturing in Chromium from ${stack.n8n.url}/workflow/${wf.id}`);
+		const shots = await capturePanels(stack.n8n, wf.id, PANELS, out);
+		fs.renameSync(path.join(out, 'canvas.png'), path.join(out, 'workflow-canvas.png'));
+		for (const s of Object.values(shots)) log(`wrote ${path.relative(REPO_ROOT, s.screenshot)}`);
+		log(`wrote ${path.relative(REPO_ROOT, path.join(out, 'workflow-canvas.png'))}`);
+	} finally {
+		await stack.stop();
+	}
+}
+
+module.exports = { PANELS, capturePanels };
+
+if (require.main === module) {
+	main().catch((err) => {
+		process.stderr.write(`[screenshots] FAILED: ${err.message}\n`);
+		process.exit(1);
+	});
+}

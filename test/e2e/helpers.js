@@ -1,0 +1,57 @@
+'use strict';
+/** Expectations for the e2e suite, computed from the sandbox's state and our built code (dist/). */
+const fs = require('node:fs');
+const path = require('node:path');
+const { REPO_ROOT } = require('../../scripts/n8n/config');
+
+const dist = (p) => require(path.join(REPO_ROOT, 'dist', p));
+
+/** The tarball globalSetup packed (build/e2e/tarball.txt). */
+function packedTarball() {
+	const file = path.join(REPO_ROOT, 'build', 'e2e', 'tarball.txt');
+	const tgz = fs.readFileSync(file, 'utf8').trim();
+	if (!fs.existsSync(tgz)) throw new Error(`${tgz} is missing: globalSetup did not pack`);
+	return tgz;
+}
+
+const IN_CATEGORY = {
+	INBOX: () => true,
+	UNREAD: (c) => Number(c.unread) > 0,
+	MY_CONNECTIONS: (c) => c.connection === true,
+	INMAIL: (c) => c.type === 'inmail',
+	STARRED: (c) => c.starred === true,
+};
+
+/** A conversation as the API serves it: the sandbox-only flags removed. */
+function asServed(c) {
+	const { connection, starred, ...rest } = c;
+	return rest;
+}
+
+/** What List Inbox must output for the sandbox's conversations (already in API order). */
+function expectedItems(conversations, { category = 'INBOX', limit, simplify }) {
+	let list = conversations.filter(IN_CATEGORY[category]).map(asServed);
+	if (limit !== undefined) list = list.slice(0, limit);
+	if (!simplify) return list;
+	const { simplifyConversation } = dist('nodes/shared/simplify.js');
+	return list.map((c) => JSON.parse(JSON.stringify(simplifyConversation(c))));
+}
+
+/** Our wording for a LinkUp failure (dist/nodes/shared/errors.js). */
+function expectedFailure(statusCode, body) {
+	return dist('nodes/shared/errors.js').describeLinkUpFailure(statusCode, body);
+}
+
+/** The conversation "Fetch Test Event" must show: the newest unread one the trigger would emit. */
+function newestUnread(conversations, { includeOwnLastMessage = false, includeSponsored = false } = {}) {
+	return conversations.find(
+		(c) =>
+			Number(c.unread) > 0 &&
+			(includeOwnLastMessage || c.last_message?.sender?.is_me !== true) &&
+			(includeSponsored || c.type !== 'Sponsored'),
+	);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+module.exports = { packedTarball, expectedItems, expectedFailure, newestUnread, asServed, IN_CATEGORY, sleep, dist };
