@@ -9,6 +9,8 @@ import type {
 import { BASE_URL_EXPRESSION } from '../nodes/shared/baseUrl';
 
 const REJECTED_KEY = 'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard';
+const LINKUP_ERROR = 'LinkUp answered the test with an error: retry later, or check the Base URL';
+const NOT_LINKUP = 'The Base URL does not answer like the LinkUp API: leave it at https://api.linkupapi.com';
 
 export class LinkUpLinkedInApi implements ICredentialType {
 	name = 'linkUpLinkedInApi';
@@ -50,21 +52,28 @@ export class LinkUpLinkedInApi implements ICredentialType {
 		},
 	};
 
-	// GET /v2/accounts is free: testing the credential costs no credits.
+	// GET /v2/accounts is free: testing the credential costs no credits. LinkUp's answer is read
+	// whatever its status (n8n 1.x ignores status-code rules), and judged by its body.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/v2/accounts',
 			qs: { limit: 1 },
+			ignoreHttpStatusErrors: true,
 		},
-		// n8n applies both kinds of rule (codes on failure, body on success) but types a list as one kind.
 		rules: [
-			{ type: 'responseCode', properties: { value: 403, message: REJECTED_KEY } },
-			{ type: 'responseCode', properties: { value: 401, message: REJECTED_KEY } },
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: REJECTED_KEY },
+				properties: { key: 'error.code', value: 'INVALID_API_KEY', message: REJECTED_KEY },
 			},
-		] as unknown as ICredentialTestRequest['rules'],
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: false, message: LINKUP_ERROR },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: undefined, message: NOT_LINKUP },
+			},
+		],
 	};
 }

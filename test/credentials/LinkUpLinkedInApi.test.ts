@@ -1,5 +1,3 @@
-import type { ICredentialTestRequest } from 'n8n-workflow';
-
 import { credentialType } from '../helpers/credentials';
 import { testCredential } from '../helpers/credentialTest';
 import { credentialData } from '../helpers/engine';
@@ -16,8 +14,10 @@ beforeEach(() => sandbox.reset());
 
 const OK = { status: 'OK', message: 'Connection successful!' };
 const WRONG_KEY = 'lk_wrong_key_1234567890';
-const rejectedKeyRule = () =>
-	(credentialType.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === 403);
+/** The message of the credential's body rule for `key` === `value` (n8n applies the first match). */
+const ruleFor = (key: string, value: unknown) =>
+	(credentialType.test.rules ?? []).find((r) => r.type === 'responseSuccessBody' && r.properties.key === key && r.properties.value === value)
+		?.properties.message;
 
 describe('LinkUp API credential: the Test button, as n8n’s CredentialsTester runs it', () => {
 	it('a good key → OK, from exactly one free GET /v2/accounts?limit=1 with the key header', async () => {
@@ -49,39 +49,26 @@ describe('LinkUp API credential: the Test button, as n8n’s CredentialsTester r
 
 	it('a wrong key → the message tells the user LinkUp rejected the API key', async () => {
 		const result = await testCredential(credentialData(sandbox.url, WRONG_KEY));
-		expect(result.message).toBe(rejectedKeyRule()?.properties.message);
-		expect(result.message).toMatch(/API key/);
+		expect(result).toStrictEqual({ status: 'Error', message: ruleFor('error.code', 'INVALID_API_KEY') });
+		expect(result.message).toBe('LinkUp rejected the API key: paste a valid key from your LinkUp dashboard');
 	});
 
-	it('a 403 responseCode rule’s message is what n8n shows for a wrong key (else the status text)', async () => {
-		const message = 'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard';
-		const rule = { type: 'responseCode' as const, properties: { value: 403, message } };
-		// n8n runs mixed rule lists, but its type only allows one kind per list: hence the cast.
-		const rules = [...(credentialType.test.rules ?? []), rule] as unknown as ICredentialTestRequest['rules'];
-		const withRule = { ...credentialType.test, rules };
-		expect(await testCredential(credentialData(sandbox.url, WRONG_KEY), withRule)).toStrictEqual({ status: 'Error', message });
-		expect(await testCredential(credentialData(sandbox.url, WRONG_KEY))).toStrictEqual({
-			status: 'Error',
-			message: rejectedKeyRule()?.properties.message ?? 'Forbidden',
-		});
-	});
+	it.each(['SUCCESS_FALSE_200', 'INTERNAL_ERROR', 'RATE_LIMITED'] as const)(
+		'LinkUp answering %s → an error naming LinkUp, not OK',
+		async (fault) => {
+			sandbox.injectFault(fault, { path: '/v2/accounts' });
+			expect(await testCredential(credentialData(sandbox.url, sandbox.apiKey))).toStrictEqual({
+				status: 'Error',
+				message: ruleFor('success', false),
+			});
+		},
+	);
 
-	it('success:false on HTTP 200 → the responseSuccessBody rule fails the test', async () => {
-		sandbox.injectFault('SUCCESS_FALSE_200', { path: '/v2/accounts' });
-		const rule = (credentialType.test.rules ?? []).find((r) => r.type === 'responseSuccessBody');
-		expect(rule?.properties).toMatchObject({ key: 'success', value: false });
-		expect(await testCredential(credentialData(sandbox.url, sandbox.apiKey))).toStrictEqual({
-			status: 'Error',
-			message: rule?.properties.message,
-		});
-	});
-
-	it('a LinkUp outage (500) → an error, not OK', async () => {
-		sandbox.injectFault('INTERNAL_ERROR', { path: '/v2/accounts' });
-		expect(await testCredential(credentialData(sandbox.url, sandbox.apiKey))).toStrictEqual({
-			status: 'Error',
-			message: 'Internal Server Error',
-		});
+	it.each(['HTML_502', 'MALFORMED_JSON'] as const)('a base URL that is not LinkUp (%s) → says so', async (fault) => {
+		sandbox.injectFault(fault, { path: '/v2/accounts' });
+		const result = await testCredential(credentialData(sandbox.url, sandbox.apiKey));
+		expect(result).toStrictEqual({ status: 'Error', message: ruleFor('success', undefined) });
+		expect(result.message).toMatch(/Base URL/);
 	});
 
 	it('nothing listening at the base URL → the connection error', async () => {
