@@ -4,6 +4,7 @@ import {
 	LATE_ARRIVAL_WINDOW_MS,
 	MAX_RANGES,
 	MAX_SEEN,
+	emptyPollState,
 	type PollState,
 	type Resume,
 	type TimeRange,
@@ -100,9 +101,7 @@ export function decidePoll(
 ): PollDecision {
 	const topTimes = timesOf(listing.top);
 	const newest = topTimes.length > 0 ? Math.max(state?.newest ?? -Infinity, ...topTimes) : (state?.newest ?? null);
-	const before: PollState = state ?? {
-		v: 2, accountId, newest: null, handled: [], seen: {}, forgottenUpTo: null, resume: null,
-	};
+	const before = state ?? emptyPollState(accountId);
 	const fresh = new Map<string, LinkUpConversation>();
 	for (const conversation of [...listing.top.pages.flat(), ...(listing.resume?.pages.flat() ?? [])]) {
 		if (!isFresh(conversation, before)) continue;
@@ -112,27 +111,7 @@ export function decidePoll(
 	const handledNow = [...fresh.values()];
 	const emit = state ? handledNow.filter((c) => passesOptions(c, options)).sort(oldestFirst) : [];
 
-	const ranges: TimeRange[] = [...before.handled];
-	let resume = before.resume;
-	if (newest !== null) {
-		// Seeding settles everything below what it listed; later scans, what they listed.
-		const topLow = !state || listing.top.ended ? null : topTimes.length > 0 ? Math.min(...topTimes) : newest;
-		ranges.push([topLow, newest]);
-	}
-	if (listing.resume && resume) {
-		const resumeTimes = timesOf(listing.resume);
-		const reached = listing.resume.ended || !listing.resume.next;
-		const resumeLow = listing.resume.ended ? null : reached ? resume.until : Math.min(resume.from, ...resumeTimes);
-		ranges.push([resumeLow, resume.from]);
-		resume = reached ? null : { cursor: listing.resume.next!, from: resumeLow!, until: resume.until };
-	}
-	if (listing.resumeRefused && resume) resume = { ...resume, cursor: null };
-	if (listing.top.next && state) {
-		// The rest of this burst, and of any unfinished one below it, is listed from here on.
-		const until = resume ? (resume.until === null ? null : Math.min(resume.until, state.newest ?? -Infinity)) : state.newest;
-		resume = { cursor: listing.top.next, from: Math.min(...topTimes), until: until === -Infinity ? null : until };
-	}
-
+	const { handled, resume } = coverage(state, before, listing, newest);
 	const seen = { ...before.seen };
 	for (const conversation of state ? handledNow : listing.top.pages.flat()) {
 		if (!isKeyable(conversation)) continue;
@@ -140,8 +119,37 @@ export function decidePoll(
 	}
 	return {
 		emit,
-		next: bounded({ v: 2, accountId, newest, handled: mergeRanges(ranges), seen, forgottenUpTo: before.forgottenUpTo, resume }),
+		next: bounded({ v: 2, accountId, newest, handled, seen, forgottenUpTo: before.forgottenUpTo, resume }),
 	};
+}
+
+/** The time ranges this poll's listing settled, and where the rest of a burst resumes. */
+function coverage(
+	state: PollState | undefined,
+	before: PollState,
+	listing: PollListing,
+	newest: number | null,
+): { handled: TimeRange[]; resume: Resume | null } {
+	const ranges: TimeRange[] = [...before.handled];
+	let resume = before.resume;
+	const topTimes = timesOf(listing.top);
+	if (newest !== null) {
+		// Seeding settles everything below what it listed; later scans, what they listed.
+		const topLow = !state || listing.top.ended ? null : topTimes.length > 0 ? Math.min(...topTimes) : newest;
+		ranges.push([topLow, newest]);
+	}
+	if (listing.resume && resume) {
+		const reached = listing.resume.ended || !listing.resume.next;
+		const low = listing.resume.ended ? null : reached ? resume.until : Math.min(resume.from, ...timesOf(listing.resume));
+		ranges.push([low, resume.from]);
+		resume = reached ? null : { cursor: listing.resume.next!, from: low!, until: resume.until };
+	}
+	if (listing.resumeRefused && resume) resume = { ...resume, cursor: null };
+	if (listing.top.next && state) {
+		// The rest of this burst, and of any unfinished one below it (older `until`), resumes here.
+		resume = { cursor: listing.top.next, from: Math.min(...topTimes), until: resume ? resume.until : state.newest };
+	}
+	return { handled: mergeRanges(ranges), resume };
 }
 
 /**
