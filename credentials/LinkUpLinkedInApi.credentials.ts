@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../nodes/shared/baseUrl';
+import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
 
 const REJECTED_KEY = 'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard';
 const LINKUP_ERROR = 'LinkUp answered the test with an error: retry later, or check the Base URL';
@@ -38,7 +39,7 @@ export class LinkUpLinkedInApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.linkupapi.com',
+			default: DEFAULT_BASE_URL,
 			description: 'Leave as is, unless you route LinkUp through a proxy or a test server',
 		},
 	];

@@ -85,6 +85,11 @@ function passesOptions(conversation: LinkUpConversation, options: TriggerOptions
 	return true;
 }
 
+/** What the trigger would emit from a fresh start: unread, keyable, and allowed by the options. */
+export function isEmittable(conversation: LinkUpConversation, options: TriggerOptions): boolean {
+	return Number(conversation.unread) > 0 && isKeyable(conversation) && passesOptions(conversation, options);
+}
+
 const oldestFirst = (a: LinkUpConversation, b: LinkUpConversation) =>
 	conversationTime(a) - conversationTime(b) || String(a.conversation_id).localeCompare(String(b.conversation_id));
 
@@ -111,7 +116,7 @@ export function decidePoll(
 	const handledNow = [...fresh.values()];
 	const emit = state ? handledNow.filter((c) => passesOptions(c, options)).sort(oldestFirst) : [];
 
-	const { handled, resume } = coverage(state, before, listing, newest);
+	const { handled, resume } = coverage(state, before, listing, newest, topTimes);
 	const seen = { ...before.seen };
 	for (const conversation of state ? handledNow : listing.top.pages.flat()) {
 		if (!isKeyable(conversation)) continue;
@@ -129,10 +134,10 @@ function coverage(
 	before: PollState,
 	listing: PollListing,
 	newest: number | null,
+	topTimes: number[],
 ): { handled: TimeRange[]; resume: Resume | null } {
 	const ranges: TimeRange[] = [...before.handled];
 	let resume = before.resume;
-	const topTimes = timesOf(listing.top);
 	if (newest !== null) {
 		// Seeding settles everything below what it listed; later scans, what they listed.
 		const topLow = !state || listing.top.ended ? null : topTimes.length > 0 ? Math.min(...topTimes) : newest;

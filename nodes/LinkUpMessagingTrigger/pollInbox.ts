@@ -1,11 +1,13 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { pageCursor } from '../shared/pagination';
 import { simplifyConversation } from '../shared/simplify';
 import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { accountIdProblem } from '../shared/validation';
 import {
 	decidePoll,
+	isEmittable,
 	shouldReadOn,
 	shouldResumeOn,
 	type PollListing,
@@ -56,7 +58,7 @@ async function scanUnread(
 		})) as LinkUpInboxPage;
 		const page = Array.isArray(data.conversations) ? data.conversations : [];
 		pages.push(page);
-		const next = typeof data.next_cursor === 'string' && data.next_cursor !== '' ? data.next_cursor : undefined;
+		const next = pageCursor(data);
 		if (next === undefined) return { pages, ended: true };
 		if (sent.includes(next)) {
 			throw linkUpApiError(this.getNode(), {
@@ -100,11 +102,9 @@ function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeE
 
 /** "Fetch Test Event": the newest unread conversation; never reads or writes the stored state. */
 async function newestUnread(this: IPollFunctions, accountId: string, options: TriggerOptions, simplify: boolean) {
-	const budget = { pages: 3, deadline: Infinity };
-	const scan = await scanUnread.call(this, accountId, undefined, budget, (page, listed) =>
-		decidePoll(emptyPollState(accountId), { top: { pages: [listed], ended: false } }, options, accountId).emit.length === 0,
-	);
-	const sample = decidePoll(emptyPollState(accountId), { top: scan }, options, accountId).emit.pop();
+	const eligible = (conversation: LinkUpConversation) => isEmittable(conversation, options);
+	const scan = await scanUnread.call(this, accountId, undefined, { pages: 3, deadline: Infinity }, (page) => !page.some(eligible));
+	const sample = scan.pages.flat().find(eligible);
 	if (!sample) {
 		throw new NodeOperationError(this.getNode(), 'No unread LinkedIn conversation to show', {
 			description:

@@ -7,11 +7,17 @@ export function nextInboxCursor(
 	page: { conversations?: unknown; next_cursor?: unknown } | undefined,
 	sentCursors: readonly string[],
 ): string | undefined {
-	const cursor = page?.next_cursor;
-	if (typeof cursor !== 'string' || cursor === '') return undefined;
+	const cursor = pageCursor(page);
+	if (cursor === undefined) return undefined;
 	if (!Array.isArray(page?.conversations) || page.conversations.length === 0) return undefined;
 	if (sentCursors.includes(cursor)) return undefined;
 	return cursor;
+}
+
+/** The page's `next_cursor` when it names a next page: null, missing and '' all end the listing. */
+export function pageCursor(page: { next_cursor?: unknown } | undefined): string | undefined {
+	const cursor = page?.next_cursor;
+	return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
 }
 
 /** Credits LinkUp bills for one response: 1 per started block of 10 conversations. */

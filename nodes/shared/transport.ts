@@ -45,7 +45,7 @@ const worded = new WeakMap<Error, LinkUpFailure>();
 
 /** Whether an error already carries our wording (else it came from the HTTP layer). */
 export function isLinkUpApiError(error: unknown): boolean {
-	return error instanceof Error && worded.has(error);
+	return linkUpFailureOf(error) !== undefined;
 }
 
 /** The failure behind one of our errors (its LinkUp code), if it is one. */
@@ -89,8 +89,7 @@ export async function linkUpApiRequest(
 }
 
 function networkErrorCode(error: unknown): string | undefined {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code;
-	if (typeof code === 'string') return code;
-	const causeCode = (error as { cause?: { code?: unknown } })?.cause?.code;
-	return typeof causeCode === 'string' ? causeCode : undefined;
+	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+	const found = typeof code === 'string' ? code : cause?.code;
+	return typeof found === 'string' ? found : undefined;
 }
