@@ -1,36 +1,48 @@
 import type { LinkUpConversation } from '../shared/types';
 import { conversationKey } from './conversationKey';
 import {
-	LATE_ARRIVAL_WINDOW_MS,
-	MAX_RANGES,
-	MAX_SEEN,
-	emptyPollState,
+	MAX_BACKLOG,
+	MAX_HANDLED,
+	PASS_PAGE_SIZE,
+	POLL_PAGE_SIZE,
+	POLL_STATE_VERSION,
+	type Backlog,
 	type PollState,
-	type Resume,
-	type TimeRange,
 } from './pollState';
-import { inRanges, mergeRanges } from './timeRanges';
 
 export interface TriggerOptions {
 	includeOwnLastMessage: boolean;
 	includeSponsored: boolean;
 }
 
-/** One listing run of UNREAD conversations, newest first, and how it ended. */
+/** What the decision knows besides the state: the account polled and the poll's clock. */
+export interface PollContextInfo {
+	accountId: string;
+	now: number;
+}
+
+/** One walk of the UNREAD listing, newest activity first, and why it stopped. */
 export interface Scan {
 	pages: LinkUpConversation[][];
-	/** LinkUp said there is nothing after the last page. */
-	ended: boolean;
-	/** The page budget ran out: the cursor to continue from. */
+	/** 'ended': LinkUp listed everything; 'caughtUp': a page held nothing new; 'budget': cut short. */
+	end: 'ended' | 'caughtUp' | 'budget';
+	/** Where the listing goes on after a 'budget' end (undefined: no page was read). */
 	next?: string;
 }
 
-/** What a poll listed: from the newest unread conversation down, then the resumed rest of a burst. */
+/** What became of one stored backlog during this poll. */
+export interface BacklogScan {
+	backlog: Backlog;
+	/** Its walk; undefined when the budget was spent before it. */
+	scan?: Scan;
+	/** LinkUp refused its cursor: `scan`, if any, listed again from the top instead. */
+	refused?: boolean;
+}
+
 export interface PollListing {
 	top: Scan;
-	resume?: Scan;
-	/** LinkUp refused the stored resume cursor: resume from the top next time. */
-	resumeRefused?: boolean;
+	/** One per stored backlog, in the stored order. */
+	backlog: BacklogScan[];
 }
 
 export interface PollDecision {
@@ -39,15 +51,12 @@ export interface PollDecision {
 	next: PollState;
 }
 
+/** A stored time this far ahead of the poll's clock is a mis-stamped message, not an order point. */
+const FUTURE_TOLERANCE_MS = 60 * 60_000;
+
 export function conversationTime(conversation: LinkUpConversation): number {
 	const time = Number(conversation.last_message?.time);
 	return Number.isFinite(time) ? time : Number.NaN;
-}
-
-/** Past the late-arrival window (or forgotten from `seen`), the handled ranges decide. */
-function settledUpTo(state: PollState): number {
-	const windowStart = state.newest === null ? -Infinity : state.newest - LATE_ARRIVAL_WINDOW_MS;
-	return Math.max(windowStart, state.forgottenUpTo ?? -Infinity);
 }
 
 /** Without an id and a time there is no (conversation, time) pair: such an entry is ignored. */
@@ -56,27 +65,32 @@ export function isKeyable(conversation: LinkUpConversation): boolean {
 }
 
 /** Unread, keyable, and its (conversation, last message time) pair not handled before. */
-export function isFresh(conversation: LinkUpConversation, state: PollState): boolean {
+export function isFresh(conversation: LinkUpConversation, state: PollState, now: number): boolean {
 	if (!(Number(conversation.unread) > 0) || !isKeyable(conversation)) return false;
 	const time = conversationTime(conversation);
-	const handledTime = state.seen[conversationKey(conversation.conversation_id)];
-	if (handledTime !== undefined && handledTime >= time) return false;
-	return !(time <= settledUpTo(state) && inRanges(time, state.handled));
+	if (state.handledUpTo !== null && time <= state.handledUpTo) return false;
+	const handledTime = state.handled[conversationKey(conversation.conversation_id)];
+	if (handledTime === undefined || time > handledTime) return true;
+	// After a message stamped in the future, the next real one looks older: still new.
+	return handledTime > now + FUTURE_TOLERANCE_MS && time !== handledTime;
 }
 
-/** Top scan: read on only while everything on the page is fresh, so a quiet poll costs one page. */
-export function shouldReadOn(page: LinkUpConversation[], state: PollState | undefined, listed: LinkUpConversation[]): boolean {
-	if (page.length === 0) return true;
-	if (state) return page.every((conversation) => !isKeyable(conversation) || isFresh(conversation, state));
-	// Seeding: record the whole late-arrival window below the newest unread conversation.
-	const newest = Math.max(...listed.map(conversationTime).filter(Number.isFinite));
-	return page.every((conversation) => conversationTime(conversation) > newest - LATE_ARRIVAL_WINDOW_MS);
+/** Read on while a page holds something new: a page of handled conversations ends a quiet poll. */
+export function readOnWhileFresh(state: PollState, now: number) {
+	return (page: LinkUpConversation[]) => page.length === 0 || page.some((c) => isFresh(c, state, now));
 }
 
-/** Resume scan: read on until the listing reaches the time the burst began after. */
-export function shouldResumeOn(page: LinkUpConversation[], resume: Resume): boolean {
-	const oldest = Math.min(...page.map(conversationTime).filter(Number.isFinite));
-	return resume.until === null || !(oldest <= resume.until);
+/**
+ * After a refused cursor: list from the top, passing over `depth` handled conversations to reach
+ * the rest of the burst, then read on while pages hold something new.
+ */
+export function passOver(state: PollState, now: number, depth: number) {
+	const passed = (listed: LinkUpConversation[]) => listed.filter((c) => !isFresh(c, state, now)).length;
+	return {
+		count: (listed: LinkUpConversation[]) => Math.min(PASS_PAGE_SIZE, Math.max(POLL_PAGE_SIZE, depth - passed(listed))),
+		readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) =>
+			passed(listed) < depth || readOnWhileFresh(state, now)(page),
+	};
 }
 
 function passesOptions(conversation: LinkUpConversation, options: TriggerOptions): boolean {
@@ -93,94 +107,95 @@ export function isEmittable(conversation: LinkUpConversation, options: TriggerOp
 const oldestFirst = (a: LinkUpConversation, b: LinkUpConversation) =>
 	conversationTime(a) - conversationTime(b) || String(a.conversation_id).localeCompare(String(b.conversation_id));
 
-function timesOf(scan: Scan | undefined): number[] {
-	return (scan?.pages.flat() ?? []).map(conversationTime).filter(Number.isFinite);
+const listedIn = (scan: Scan | undefined) => scan?.pages.flat() ?? [];
+const oldestTime = (conversations: LinkUpConversation[], fallback: number | null): number | null => {
+	const times = conversations.map(conversationTime).filter(Number.isFinite);
+	return times.length > 0 ? Math.min(fallback ?? Infinity, ...times) : fallback;
+};
+
+/**
+ * The first poll: what is unread now is not new. Everything at or before the newest message it
+ * listed (never past the poll's clock, so a message stamped in the future cannot silence the
+ * trigger) counts as handled; the listed pairs themselves too.
+ */
+export function seed(top: Scan, { accountId, now }: PollContextInfo): PollState {
+	const listed = listedIn(top).filter(isKeyable);
+	const newest = listed.length > 0 ? Math.max(...listed.map(conversationTime)) : now;
+	const handled = Object.fromEntries(listed.map((c) => [conversationKey(c.conversation_id), conversationTime(c)]));
+	const state: PollState = { v: POLL_STATE_VERSION, accountId, handledUpTo: Math.min(now, newest), handled, backlog: [] };
+	return bounded(state);
 }
 
-/** The trigger's whole decision: (stored state, what was listed, options) → (items, next state). */
+/** The trigger's decision after the first poll: (stored state, what was listed) → (items, next state). */
 export function decidePoll(
-	state: PollState | undefined,
+	state: PollState,
 	listing: PollListing,
 	options: TriggerOptions,
-	accountId: string,
+	{ now }: PollContextInfo,
 ): PollDecision {
-	const topTimes = timesOf(listing.top);
-	const newest = topTimes.length > 0 ? Math.max(state?.newest ?? -Infinity, ...topTimes) : (state?.newest ?? null);
-	const before = state ?? emptyPollState(accountId);
+	const everything = [listing.top, ...listing.backlog.map((b) => b.scan)].flatMap(listedIn);
 	const fresh = new Map<string, LinkUpConversation>();
-	for (const conversation of [...listing.top.pages.flat(), ...(listing.resume?.pages.flat() ?? [])]) {
-		if (!isFresh(conversation, before)) continue;
+	for (const conversation of everything) {
+		if (!isFresh(conversation, state, now)) continue;
 		const kept = fresh.get(conversation.conversation_id);
 		if (!kept || conversationTime(kept) < conversationTime(conversation)) fresh.set(conversation.conversation_id, conversation);
 	}
-	const handledNow = [...fresh.values()];
-	const emit = state ? handledNow.filter((c) => passesOptions(c, options)).sort(oldestFirst) : [];
-
-	const { handled, resume } = coverage(state, before, listing, newest, topTimes);
-	const seen = { ...before.seen };
-	for (const conversation of state ? handledNow : listing.top.pages.flat()) {
-		if (!isKeyable(conversation)) continue;
-		seen[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
-	}
+	const handled = { ...state.handled };
+	for (const conversation of fresh.values()) handled[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
+	const arrivals = listedIn(listing.top).filter((c) => isFresh(c, state, now)).length;
 	return {
-		emit,
-		next: bounded({ v: 2, accountId, newest, handled, seen, forgottenUpTo: before.forgottenUpTo, resume }),
+		emit: [...fresh.values()].filter((c) => passesOptions(c, options)).sort(oldestFirst),
+		next: bounded({ ...state, handled, backlog: nextBacklog(listing, arrivals) }),
 	};
 }
 
-/** The time ranges this poll's listing settled, and where the rest of a burst resumes. */
-function coverage(
-	state: PollState | undefined,
-	before: PollState,
-	listing: PollListing,
-	newest: number | null,
-	topTimes: number[],
-): { handled: TimeRange[]; resume: Resume | null } {
-	const ranges: TimeRange[] = [...before.handled];
-	let resume = before.resume;
-	if (newest !== null) {
-		// Seeding settles everything below what it listed; later scans, what they listed.
-		const topLow = !state || listing.top.ended ? null : topTimes.length > 0 ? Math.min(...topTimes) : newest;
-		ranges.push([topLow, newest]);
+/** Where the rest of every burst still waits: new cut-short listings first, drained ones gone. */
+function nextBacklog(listing: PollListing, arrivals: number): Backlog[] {
+	const backlog: Backlog[] = [];
+	const { top } = listing;
+	if (top.end === 'budget') {
+		backlog.push({ cursor: top.next ?? null, depth: listedIn(top).length, above: oldestTime(listedIn(top), null) });
 	}
-	if (listing.resume && resume) {
-		const reached = listing.resume.ended || !listing.resume.next;
-		const low = listing.resume.ended ? null : reached ? resume.until : Math.min(resume.from, ...timesOf(listing.resume));
-		ranges.push([low, resume.from]);
-		resume = reached ? null : { cursor: listing.resume.next!, from: low!, until: resume.until };
+	for (const { backlog: stored, scan, refused } of listing.backlog) {
+		// New conversations on top push everything below them down.
+		const pushedDown = { ...stored, cursor: refused ? null : stored.cursor, depth: stored.depth + arrivals };
+		if (!scan || (scan.end === 'budget' && scan.next === undefined)) backlog.push(pushedDown);
+		else if (scan.end === 'budget') {
+			const listed = listedIn(scan);
+			const depth = refused ? listed.length : pushedDown.depth + listed.length;
+			backlog.push({ cursor: scan.next!, depth, above: oldestTime(listed, stored.above) });
+		}
 	}
-	if (listing.resumeRefused && resume) resume = { ...resume, cursor: null };
-	if (listing.top.next && state) {
-		// The rest of this burst, and of any unfinished one below it (older `until`), resumes here.
-		resume = { cursor: listing.top.next, from: Math.min(...topTimes), until: resume ? resume.until : state.newest };
+	while (backlog.length > MAX_BACKLOG) {
+		// The two oldest become one: listing again from the top passes over everything above it.
+		const older = backlog.pop()!;
+		const newer = backlog.pop()!;
+		const above = older.above === null || newer.above === null ? null : Math.min(older.above, newer.above);
+		backlog.push({ cursor: null, depth: Math.max(older.depth, newer.depth), above });
 	}
-	return { handled: mergeRanges(ranges), resume };
+	return backlog;
 }
 
 /**
- * Drops `seen` entries the ranges already settle, then the oldest past MAX_SEEN. Past
- * MAX_RANGES the oldest gaps are closed: losing a deep-past gap beats re-emitting an inbox.
+ * Keeps `handled` under MAX_HANDLED entries: the oldest are forgotten and `handledUpTo` rises to
+ * them, except up to the messages listed above a waiting backlog (the rest of a burst may be
+ * just below them): during a burst larger than MAX_HANDLED the state grows until it is drained.
  */
 function bounded(state: PollState): PollState {
-	const settled = settledUpTo(state);
-	const kept = Object.entries(state.seen)
-		.filter(([, time]) => !(time <= settled && inRanges(time, state.handled)))
+	const upTo = state.handledUpTo;
+	const entries = Object.entries(state.handled)
+		.filter(([, time]) => upTo === null || time > upTo)
 		.sort(([, a], [, b]) => b - a);
-	const dropped = kept.slice(MAX_SEEN);
-	const forgottenUpTo = dropped.length > 0 ? Math.max(state.forgottenUpTo ?? -Infinity, dropped[0][1]) : state.forgottenUpTo;
-	return {
-		...state,
-		seen: Object.fromEntries(kept.slice(0, MAX_SEEN)),
-		forgottenUpTo,
-		handled: capRanges(state.handled),
-	};
-}
-
-function capRanges(ranges: TimeRange[]): TimeRange[] {
-	const capped = ranges.map(([lo, hi]): TimeRange => [lo, hi]);
-	while (capped.length > MAX_RANGES) {
-		const oldest = capped.pop()!;
-		capped[capped.length - 1][0] = oldest[0];
+	let handledUpTo = upTo;
+	let kept = entries;
+	if (entries.length > MAX_HANDLED) {
+		// A backlog with nothing listed above it (above: null) keeps everything until it is drained.
+		const guard = Math.min(...state.backlog.map((b) => b.above ?? -Infinity)) - 1;
+		const cut = Math.min(entries[MAX_HANDLED][1], guard);
+		if (cut > (upTo ?? -Infinity)) {
+			handledUpTo = cut;
+			kept = entries.filter(([, time]) => time > cut);
+		}
 	}
-	return capped;
+	return { ...state, handledUpTo, handled: Object.fromEntries(kept) };
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { pageCursor } from '../shared/pagination';
+import { pageCursor, walkPages, type PageFetcher, type Walk, type WalkBudget } from '../shared/pageWalker';
 import { simplifyConversation } from '../shared/simplify';
 import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
@@ -8,90 +8,125 @@ import { accountIdProblem } from '../shared/validation';
 import {
 	decidePoll,
 	isEmittable,
-	shouldReadOn,
-	shouldResumeOn,
+	passOver,
+	readOnWhileFresh,
+	seed,
+	type BacklogScan,
 	type PollListing,
 	type Scan,
 	type TriggerOptions,
 } from './pollDecision';
-import { MAX_PAGES_PER_POLL, POLL_PAGE_SIZE, emptyPollState, readPollState, type PollState } from './pollState';
+import {
+	MAX_REQUESTS_PER_POLL,
+	POLL_PAGE_SIZE,
+	POLL_STATE_VERSION,
+	POLL_TIME_SHARE,
+	readPollState,
+	type Backlog,
+	type PollState,
+} from './pollState';
 
 const STATE_KEY = 'linkUpInbox';
-const REPEATED_CURSOR = 'REPEATED_CURSOR';
 
-/** Pages left this poll, and when to stop so n8n's poll time budget is never overrun. */
-interface Budget {
-	pages: number;
-	deadline: number;
-}
-
-function budgetFor(context: IPollFunctions): Budget {
-	// getPollBudgetMs is n8n 2.x only; stop listing at 60% of it, the rest resumes next poll.
+function budgetFor(context: IPollFunctions): WalkBudget {
+	// getPollBudgetMs is n8n 2.x only; whatever the budget leaves unlisted waits in the backlog.
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
-	const deadline = typeof budgetMs === 'number' && budgetMs > 0 ? Date.now() + budgetMs * 0.6 : Infinity;
-	return { pages: MAX_PAGES_PER_POLL, deadline };
+	const deadline = typeof budgetMs === 'number' && budgetMs > 0 ? Date.now() + budgetMs * POLL_TIME_SHARE : Infinity;
+	return { requests: MAX_REQUESTS_PER_POLL, deadline };
 }
 
-/** Lists UNREAD pages from `startCursor` while `readOn` says so and the budget lasts. */
-async function scanUnread(
-	this: IPollFunctions,
-	accountId: string,
-	startCursor: string | undefined,
-	budget: Budget,
-	readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) => boolean,
-): Promise<Scan> {
-	const pages: LinkUpConversation[][] = [];
-	const sent: string[] = [];
-	let cursor = startCursor;
-	for (;;) {
-		if (budget.pages <= 0 || Date.now() > budget.deadline) return { pages, ended: false, next: cursor };
-		budget.pages -= 1;
-		const params: IDataObject = { count: POLL_PAGE_SIZE, category: 'UNREAD' };
-		if (cursor !== undefined) {
-			params.cursor = cursor;
-			sent.push(cursor);
-		}
-		const data = (await linkUpApiRequest.call(this, {
+const hasRoom = (budget: WalkBudget) => budget.requests > 0 && Date.now() <= budget.deadline;
+
+function unreadPages(context: IPollFunctions, accountId: string): PageFetcher<LinkUpConversation> {
+	return async (cursor, count) => {
+		const params: IDataObject = { count, category: 'UNREAD' };
+		if (cursor !== undefined) params.cursor = cursor;
+		const data = (await linkUpApiRequest.call(context, {
 			method: 'POST',
 			path: '/v2/messages',
 			body: { account_id: accountId, action: 'list_inbox', params },
 		})) as LinkUpInboxPage;
-		const page = Array.isArray(data.conversations) ? data.conversations : [];
-		pages.push(page);
-		const next = pageCursor(data);
-		if (next === undefined) return { pages, ended: true };
-		if (sent.includes(next)) {
-			throw linkUpApiError(this.getNode(), {
-				code: REPEATED_CURSOR,
-				httpCode: '',
-				message: 'LinkUp returned a page cursor it had already returned',
-				description: 'Nothing was emitted and nothing is lost: the next poll lists again.',
-			});
-		}
-		if (!readOn(page, pages.flat())) return { pages, ended: false };
-		cursor = next;
-	}
+		return { items: Array.isArray(data.conversations) ? data.conversations : [], next: pageCursor(data) };
+	};
 }
 
-/** A stored cursor LinkUp no longer takes (refused or looping) must not block the trigger. */
-function isRefusedCursor(error: unknown): boolean {
-	const code = linkUpFailureOf(error)?.code;
-	return code === 'INVALID_PARAMS' || code === REPEATED_CURSOR;
+/** A walk as the decision reads it. A cursor that comes back inside one walk fails the poll: nothing is lost. */
+function toScan(context: IPollFunctions, walk: Walk<LinkUpConversation>): Scan {
+	if (walk.end === 'repeated') {
+		throw linkUpApiError(context.getNode(), {
+			code: 'REPEATED_CURSOR',
+			httpCode: '',
+			message: 'LinkUp returned a page cursor it had already returned',
+			description: 'Nothing was emitted and nothing is lost: the next poll lists again.',
+		});
+	}
+	return { pages: walk.pages, end: walk.end === 'satisfied' ? 'caughtUp' : walk.end, next: walk.next };
+}
+
+/** LinkUp no longer takes a stored cursor: refused outright, handed back, or answered with an empty end. */
+function isRefusal(walk: Walk<LinkUpConversation>): boolean {
+	const [first] = walk.pages;
+	return walk.pages.length === 1 && (walk.end === 'repeated' || (walk.end === 'ended' && first.length === 0));
+}
+
+/** The rest of each stored burst, newest first, while the budget lasts; a refused cursor still makes progress. */
+async function listBacklog(
+	this: IPollFunctions,
+	fetchPage: PageFetcher<LinkUpConversation>,
+	state: PollState,
+	now: number,
+	budget: WalkBudget,
+): Promise<BacklogScan[]> {
+	const scans: BacklogScan[] = [];
+	for (const backlog of state.backlog) {
+		if (!hasRoom(budget)) {
+			scans.push({ backlog });
+			continue;
+		}
+		if (backlog.cursor !== null) {
+			const walk = await resumeWalk(fetchPage, backlog, state, now, budget).catch((error: unknown) => {
+				if (linkUpFailureOf(error)?.code === 'INVALID_PARAMS') return undefined;
+				throw toLinkUpApiError(this.getNode(), error);
+			});
+			if (walk && !isRefusal(walk)) {
+				scans.push({ backlog, scan: toScan(this, walk) });
+				continue;
+			}
+		}
+		if (!hasRoom(budget)) {
+			scans.push({ backlog, refused: true });
+			continue;
+		}
+		const { count, readOn } = passOver(state, now, backlog.depth);
+		scans.push({ backlog, refused: true, scan: toScan(this, await walkPages(fetchPage, { count, readOn, budget })) });
+	}
+	return scans;
+}
+
+async function resumeWalk(
+	fetchPage: PageFetcher<LinkUpConversation>,
+	backlog: Backlog,
+	state: PollState,
+	now: number,
+	budget: WalkBudget,
+) {
+	return await walkPages(fetchPage, {
+		from: backlog.cursor!,
+		count: () => POLL_PAGE_SIZE,
+		readOn: readOnWhileFresh(state, now),
+		budget,
+	});
 }
 
 /** Every page this poll reads, before anything is decided or stored. */
-async function listForPoll(this: IPollFunctions, accountId: string, state: PollState | undefined): Promise<PollListing> {
+async function listForPoll(this: IPollFunctions, accountId: string, state: PollState | undefined, now: number) {
+	const fetchPage = unreadPages(this, accountId);
 	const budget = budgetFor(this);
-	const top = await scanUnread.call(this, accountId, undefined, budget, (page, listed) => shouldReadOn(page, state, listed));
-	const resume = state?.resume;
-	if (!resume || top.next || budget.pages <= 0) return { top };
-	try {
-		const scan = await scanUnread.call(this, accountId, resume.cursor ?? undefined, budget, (page) => shouldResumeOn(page, resume));
-		return { top, resume: scan };
-	} catch (error) {
-		if (resume.cursor !== null && isRefusedCursor(error)) return { top, resumeRefused: true };
-		throw toLinkUpApiError(this.getNode(), error);
-	}
+	// Seeding reads the first page (and any empty ones before it): what is unread now is not new.
+	const readOn = state ? readOnWhileFresh(state, now) : (page: LinkUpConversation[]) => page.length === 0;
+	const top = toScan(this, await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget }));
+	const backlog = state ? await listBacklog.call(this, fetchPage, state, now, budget) : [];
+	return { top, backlog } satisfies PollListing;
 }
 
 function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeExecutionData[] {
@@ -103,8 +138,12 @@ function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeE
 /** "Fetch Test Event": the newest unread conversation; never reads or writes the stored state. */
 async function newestUnread(this: IPollFunctions, accountId: string, options: TriggerOptions, simplify: boolean) {
 	const eligible = (conversation: LinkUpConversation) => isEmittable(conversation, options);
-	const scan = await scanUnread.call(this, accountId, undefined, { pages: 3, deadline: Infinity }, (page) => !page.some(eligible));
-	const sample = scan.pages.flat().find(eligible);
+	const walk = await walkPages(unreadPages(this, accountId), {
+		count: () => POLL_PAGE_SIZE,
+		readOn: (page) => !page.some(eligible),
+		budget: { requests: 3, deadline: Infinity },
+	});
+	const sample = walk.pages.flat().find(eligible);
 	if (!sample) {
 		throw new NodeOperationError(this.getNode(), 'No unread LinkedIn conversation to show', {
 			description:
@@ -127,10 +166,14 @@ export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionDat
 	if (this.getMode() === 'manual') return await newestUnread.call(this, accountId, options, simplify);
 
 	const store = this.getWorkflowStaticData('node');
-	const stored = readPollState(store[STATE_KEY], accountId);
-	const state = stored ?? (rawOptions.emitExistingOnFirstPoll === true ? emptyPollState(accountId) : undefined);
-	const listing = await listForPoll.call(this, accountId, state);
-	const { emit, next } = decidePoll(state, listing, options, accountId);
+	const info = { accountId, now: Date.now() };
+	const stored =
+		readPollState(store[STATE_KEY], accountId) ??
+		(rawOptions.emitExistingOnFirstPoll === true
+			? { v: POLL_STATE_VERSION, accountId, handledUpTo: null, handled: {}, backlog: [] }
+			: undefined);
+	const listing = await listForPoll.call(this, accountId, stored, info.now);
+	const { emit, next } = stored ? decidePoll(stored, listing, options, info) : { emit: [], next: seed(listing.top, info) };
 	// One assignment, after every page succeeded: a failed poll leaves the state as it was.
 	store[STATE_KEY] = next as unknown as IDataObject;
 	return emit.length > 0 ? [toItems(emit, simplify)] : null;

@@ -1,79 +1,75 @@
 /**
  * What the trigger stores between polls (workflow static data): JSON values only, bounded.
- * A conversation is handled when its (conversation, last message time) pair is in `seen`, or
- * when its time lies in a `handled` range older than the late-arrival window.
+ *
+ * A message is handled when its (conversation, last message time) pair is in `handled`, or when
+ * its time is at or before `handledUpTo`. Nothing else counts: a conversation the trigger did not
+ * list is never assumed handled because of where it would sit in LinkUp's order.
  */
+export const POLL_STATE_VERSION = 3;
+
 export interface PollState {
-	v: 2;
+	v: typeof POLL_STATE_VERSION;
 	/** The account this state belongs to: another account starts afresh. */
 	accountId: string;
-	/** Newest `last_message.time` listed unread so far; null when nothing was unread yet. */
-	newest: number | null;
-	/** Time ranges [lo, hi] (lo null: no lower end) whose unread conversations were all handled; newest first, disjoint. */
-	handled: TimeRange[];
-	/** conversationKey(conversation_id) → last_message.time handled (emitted or skipped), in the window. */
-	seen: Record<string, number>;
-	/** Entries dropped from `seen` to keep it bounded were at or before this time. */
-	forgottenUpTo: number | null;
-	/** The unlisted rest of a burst larger than one poll's budget. */
-	resume: Resume | null;
+	/**
+	 * Messages at or before this time count as handled: the time of activation (the messages then
+	 * unread are not new), raised only when old `handled` entries are forgotten. null: no bound
+	 * (Emit Existing on First Poll).
+	 */
+	handledUpTo: number | null;
+	/** conversationKey(conversation_id) → last message time handled (emitted, or skipped by the options). */
+	handled: Record<string, number>;
+	/** Listings the budget cut short, newest first: where the rest of each burst still waits. */
+	backlog: Backlog[];
 }
 
-export type TimeRange = [lo: number | null, hi: number];
-
-export interface Resume {
-	/** Where listing resumes; null: LinkUp refused the cursor, so list from the top. */
+export interface Backlog {
+	/** Where the listing goes on; null when LinkUp refused the cursor: list again from the top. */
 	cursor: string | null;
-	/** Time of the last conversation listed before the budget ran out. */
-	from: number;
-	/** Listing may stop at a conversation this old: the burst began after it (null: never). */
-	until: number | null;
+	/** About how many conversations sit above it: passed over when listing again from the top. */
+	depth: number;
+	/** The oldest message time listed above it: forgetting never moves `handledUpTo` up to it. */
+	above: number | null;
 }
 
 /** Conversations per page: LinkUp bills 1 credit per 10, so a quiet poll costs exactly 1. */
 export const POLL_PAGE_SIZE = 10;
-/** Pages one poll may read; a larger burst finishes on the next polls (see Resume). */
-export const MAX_PAGES_PER_POLL = 20;
-/** A message listed up to this much older than the newest one known is still caught. */
-export const LATE_ARRIVAL_WINDOW_MS = 5 * 60_000;
-/** Keeps the stored state under 1,000 keys whatever the inbox size or uptime. */
-export const MAX_SEEN = 900;
-export const MAX_RANGES = 20;
-
-export function emptyPollState(accountId: string): PollState {
-	return { v: 2, accountId, newest: null, handled: [], seen: {}, forgottenUpTo: null, resume: null };
-}
+/** Page size while passing again over conversations already handled (a refused cursor). */
+export const PASS_PAGE_SIZE = 100;
+/** Requests one poll may make; the rest of a larger burst waits in the backlog for the next polls. */
+export const MAX_REQUESTS_PER_POLL = 20;
+/** Share of n8n's poll time budget (n8n 2.x) the listing may use. */
+export const POLL_TIME_SHARE = 0.6;
+/** Keeps the stored state under ~30 KB whatever the inbox size or uptime (outside a burst). */
+export const MAX_HANDLED = 900;
+export const MAX_BACKLOG = 5;
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
-const isRange = (value: unknown): value is TimeRange =>
-	Array.isArray(value) && value.length === 2 && isTimeOrNull(value[0]) && isTime(value[1]);
-const isResume = (value: unknown): value is Resume => {
-	const resume = value as Resume;
+const isBacklog = (value: unknown): value is Backlog => {
+	const backlog = value as Backlog;
 	return (
-		typeof resume === 'object' &&
-		resume !== null &&
-		(resume.cursor === null || (typeof resume.cursor === 'string' && resume.cursor !== '')) &&
-		isTime(resume.from) &&
-		isTimeOrNull(resume.until)
+		typeof backlog === 'object' &&
+		backlog !== null &&
+		(backlog.cursor === null || (typeof backlog.cursor === 'string' && backlog.cursor !== '')) &&
+		Number.isSafeInteger(backlog.depth) &&
+		backlog.depth >= 0 &&
+		isTimeOrNull(backlog.above)
 	);
 };
 
 /** The stored state if it is ours for this account, else `undefined` (the next poll seeds). */
 export function readPollState(stored: unknown, accountId: string): PollState | undefined {
 	const state = stored as Partial<PollState> | undefined;
-	if (typeof state !== 'object' || state === null || state.v !== 2 || state.accountId !== accountId) return undefined;
-	if (!isTimeOrNull(state.newest) || !isTimeOrNull(state.forgottenUpTo)) return undefined;
-	if (!Array.isArray(state.handled) || !state.handled.every(isRange)) return undefined;
-	if (typeof state.seen !== 'object' || state.seen === null || !Object.values(state.seen).every(isTime)) return undefined;
-	if (state.resume !== null && !isResume(state.resume)) return undefined;
+	if (typeof state !== 'object' || state === null) return undefined;
+	if (state.v !== POLL_STATE_VERSION || state.accountId !== accountId || !isTimeOrNull(state.handledUpTo)) return undefined;
+	if (typeof state.handled !== 'object' || state.handled === null || !Object.values(state.handled).every(isTime)) return undefined;
+	if (!Array.isArray(state.backlog) || !state.backlog.every(isBacklog)) return undefined;
 	return {
-		v: 2,
+		v: POLL_STATE_VERSION,
 		accountId,
-		newest: state.newest,
-		handled: state.handled.map(([lo, hi]) => [lo, hi]),
-		seen: { ...state.seen },
-		forgottenUpTo: state.forgottenUpTo,
-		resume: state.resume ? { ...state.resume } : null,
+		handledUpTo: state.handledUpTo,
+		handled: { ...state.handled },
+		backlog: state.backlog.map((backlog) => ({ ...backlog })),
 	};
 }

@@ -3,10 +3,6 @@ export const CREDENTIAL_TYPE = 'linkUpLinkedInApi';
 export const DEFAULT_BASE_URL = 'https://api.linkupapi.com';
 
 export const INBOX_CATEGORIES = ['INBOX', 'UNREAD', 'MY_CONNECTIONS', 'INMAIL', 'STARRED'] as const;
-export type InboxCategory = (typeof INBOX_CATEGORIES)[number];
-
-/** LinkUp bills 1 credit per started block of this many conversations returned. */
-export const CONVERSATIONS_PER_CREDIT = 10;
 
 /** Page size for Return All: credits depend on conversations returned, not on requests. */
 export const RETURN_ALL_PAGE_SIZE = 100;

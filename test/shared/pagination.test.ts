@@ -1,45 +1,6 @@
-import { creditsFor, nextInboxCursor, nextPageCount, uniqueConversations } from '../../nodes/shared/pagination';
+import { nextPageCount, uniqueConversations } from '../../nodes/shared/pagination';
 
 const rows = (...ids: string[]) => ids.map((conversation_id) => ({ conversation_id }));
-const page = (next_cursor: unknown, conversations: unknown = rows('a', 'b')) => ({ conversations, next_cursor });
-
-describe('nextInboxCursor', () => {
-	it('follows a new cursor on a non-empty page', () => {
-		expect(nextInboxCursor(page('C2'), [])).toBe('C2');
-		expect(nextInboxCursor(page('C3'), ['C1', 'C2'])).toBe('C3');
-	});
-
-	it.each([
-		['null', page(null)],
-		['a missing key', { conversations: rows('a') }],
-		['an empty string', page('')],
-		['a number', page(42)],
-		['an object', page({ cursor: 'C2' })],
-		['an empty page with a cursor', page('C2', [])],
-		['a page without conversations', { next_cursor: 'C2' }],
-		['conversations that are not an array', page('C2', { a: 1 })],
-		['no page at all', undefined],
-	])('ends the listing on %s', (_label, input) => {
-		expect(nextInboxCursor(input as Parameters<typeof nextInboxCursor>[0], [])).toBeUndefined();
-	});
-
-	it('ends the listing on a cursor it has already sent, however long ago', () => {
-		expect(nextInboxCursor(page('C1'), ['C1'])).toBeUndefined();
-		expect(nextInboxCursor(page('C1'), ['C1', 'C2', 'C3'])).toBeUndefined();
-	});
-
-	it('never loops: a server that always answers the same cursor gets exactly two requests', () => {
-		const sent: string[] = [];
-		let requests = 1; // page 1, sent without a cursor
-		let cursor = nextInboxCursor(page('SAME'), sent);
-		while (cursor !== undefined && requests < 100) {
-			sent.push(cursor);
-			requests += 1;
-			cursor = nextInboxCursor(page('SAME'), sent);
-		}
-		expect([requests, sent]).toEqual([2, ['SAME']]);
-	});
-});
 
 describe('nextPageCount', () => {
 	it('asks for a full page for Return All', () => {
@@ -81,25 +42,5 @@ describe('uniqueConversations', () => {
 		expect(uniqueConversations([])).toEqual([]);
 		uniqueConversations(input);
 		expect(input).toEqual(rows('a', 'a'));
-	});
-});
-
-describe('creditsFor', () => {
-	it.each([
-		[0, 0],
-		[1, 1],
-		[10, 1],
-		[11, 2],
-		[20, 2],
-		[35, 4],
-		[50, 5],
-		[300, 30],
-		[-3, 0],
-	])('%i conversations cost %i credits', (conversations, credits) => {
-		expect(creditsFor(conversations)).toBe(credits);
-	});
-
-	it('takes another block size', () => {
-		expect(creditsFor(26, 25)).toBe(2);
 	});
 });

@@ -10,7 +10,8 @@ import {
 
 import { normalizeBaseUrl } from '../../shared/baseUrl';
 import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, RETURN_ALL_PAGE_SIZE } from '../../shared/constants';
-import { nextInboxCursor, nextPageCount, uniqueConversations } from '../../shared/pagination';
+import { pageCursor, walkPages, type PageFetcher } from '../../shared/pageWalker';
+import { nextPageCount, uniqueConversations } from '../../shared/pagination';
 import { simplifyConversation } from '../../shared/simplify';
 import { toLinkUpApiError } from '../../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../../shared/types';
@@ -34,8 +35,9 @@ export async function validateListInboxRequest(
 }
 
 /**
- * Pagination for both Limit and Return All: follows `next_cursor` until the Limit is met or
- * the listing ends (see nextInboxCursor), re-sending the whole body on every page.
+ * Pagination for both Limit and Return All: the shared page walker follows `next_cursor` until
+ * the Limit is met or the listing ends (an empty page or a repeated cursor ends it too),
+ * re-sending the whole body on every page.
  */
 export async function fetchInboxPages(
 	this: IExecutePaginationFunctions,
@@ -47,26 +49,19 @@ export async function fetchInboxPages(
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const params = (body.params ?? {}) as IDataObject;
-	const listed: LinkUpConversation[] = [];
-	const sentCursors: string[] = [];
-	let cursor: string | undefined;
-	// A conversation listed twice (a page served again) counts once towards the Limit.
-	const collected = () => uniqueConversations(listed).length;
-	do {
-		const pageParams: IDataObject = {
-			...params,
-			count: nextPageCount(limit, collected(), RETURN_ALL_PAGE_SIZE),
-		};
-		if (cursor !== undefined) {
-			pageParams.cursor = cursor;
-			sentCursors.push(cursor);
-		}
+	const fetchPage: PageFetcher<LinkUpConversation> = async (cursor, count) => {
+		const pageParams: IDataObject = { ...params, count };
+		if (cursor !== undefined) pageParams.cursor = cursor;
 		const page = await requestInboxPage.call(this, requestData, { ...body, params: pageParams });
-		listed.push(...(Array.isArray(page.conversations) ? page.conversations : []));
-		cursor = limit !== undefined && collected() >= limit ? undefined : nextInboxCursor(page, sentCursors);
-	} while (cursor !== undefined);
-
-	return uniqueConversations(listed)
+		return { items: Array.isArray(page.conversations) ? page.conversations : [], next: pageCursor(page) };
+	};
+	// A conversation listed twice (a page served again) counts once towards the Limit.
+	const collected = (listed: LinkUpConversation[]) => uniqueConversations(listed).length;
+	const walk = await walkPages(fetchPage, {
+		count: (listed) => nextPageCount(limit, collected(listed), RETURN_ALL_PAGE_SIZE),
+		readOn: (page, listed) => page.length > 0 && (limit === undefined || collected(listed) < limit),
+	});
+	return uniqueConversations(walk.pages.flat())
 		.slice(0, limit)
 		.map((conversation) => ({
 			json: simplify ? simplifyConversation(conversation) : (conversation as unknown as IDataObject),
