@@ -2,27 +2,18 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { pageCursor, walkPages, type PageFetcher, type Walk, type WalkBudget } from '../shared/pageWalker';
 import { simplifyConversation } from '../shared/simplify';
-import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
+import { linkUpApiError, linkUpApiRequest, linkUpFailureOf } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { accountIdProblem } from '../shared/validation';
-import {
-	decidePoll,
-	isEmittable,
-	passOver,
-	readOnWhileFresh,
-	seed,
-	type BacklogScan,
-	type PollListing,
-	type Scan,
-	type TriggerOptions,
-} from './pollDecision';
+import { backlogWalk, type BacklogScan, type PollListing, type Scan } from './backlog';
+import { readOnWhileFresh } from './freshness';
+import { decidePoll, isEmittable, seed, type TriggerOptions } from './pollDecision';
 import {
 	MAX_REQUESTS_PER_POLL,
 	POLL_PAGE_SIZE,
 	POLL_STATE_VERSION,
 	POLL_TIME_SHARE,
 	readPollState,
-	type Backlog,
 	type PollState,
 } from './pollState';
 
@@ -63,8 +54,15 @@ function toScan(context: IPollFunctions, walk: Walk<LinkUpConversation>): Scan {
 	return { pages: walk.pages, end: walk.end === 'satisfied' ? 'caughtUp' : walk.end, next: walk.next };
 }
 
-/** LinkUp no longer takes a stored cursor: refused outright, handed back, or answered with an empty end. */
-function isRefusal(walk: Walk<LinkUpConversation>): boolean {
+/** LinkUp refuses a cursor it no longer takes (expired) as an invalid parameter. */
+const isRefusedCursor = (error: unknown) => linkUpFailureOf(error)?.code === 'INVALID_PARAMS';
+
+/**
+ * A stored cursor LinkUp no longer takes: refused outright, handed back unchanged, or answered
+ * with an empty last page (indistinguishable from an expired one, so listed again to be safe).
+ */
+function refusedAtOnce(walk: Walk<LinkUpConversation>): boolean {
+	if (walk.end === 'refused') return walk.pages.length === 0;
 	const [first] = walk.pages;
 	return walk.pages.length === 1 && (walk.end === 'repeated' || (walk.end === 'ended' && first.length === 0));
 }
@@ -84,38 +82,25 @@ async function listBacklog(
 			continue;
 		}
 		if (backlog.cursor !== null) {
-			const walk = await resumeWalk(fetchPage, backlog, state, now, budget).catch((error: unknown) => {
-				if (linkUpFailureOf(error)?.code === 'INVALID_PARAMS') return undefined;
-				throw toLinkUpApiError(this.getNode(), error);
+			const walk = await walkPages(fetchPage, {
+				...backlogWalk(state, now, backlog, false),
+				from: backlog.cursor,
+				budget,
+				refused: isRefusedCursor,
 			});
-			if (walk && !isRefusal(walk)) {
+			if (!refusedAtOnce(walk)) {
 				scans.push({ backlog, scan: toScan(this, walk) });
 				continue;
 			}
+			if (!hasRoom(budget)) {
+				scans.push({ backlog, refused: true });
+				continue;
+			}
 		}
-		if (!hasRoom(budget)) {
-			scans.push({ backlog, refused: true });
-			continue;
-		}
-		const { count, readOn } = passOver(state, now, backlog.depth);
-		scans.push({ backlog, refused: true, scan: toScan(this, await walkPages(fetchPage, { count, readOn, budget })) });
+		const walk = await walkPages(fetchPage, { ...backlogWalk(state, now, backlog, true), budget, refused: isRefusedCursor });
+		scans.push({ backlog, refused: true, scan: toScan(this, walk) });
 	}
 	return scans;
-}
-
-async function resumeWalk(
-	fetchPage: PageFetcher<LinkUpConversation>,
-	backlog: Backlog,
-	state: PollState,
-	now: number,
-	budget: WalkBudget,
-) {
-	return await walkPages(fetchPage, {
-		from: backlog.cursor!,
-		count: () => POLL_PAGE_SIZE,
-		readOn: readOnWhileFresh(state, now),
-		budget,
-	});
 }
 
 /** Every page this poll reads, before anything is decided or stored. */
@@ -124,7 +109,8 @@ async function listForPoll(this: IPollFunctions, accountId: string, state: PollS
 	const budget = budgetFor(this);
 	// Seeding reads the first page (and any empty ones before it): what is unread now is not new.
 	const readOn = state ? readOnWhileFresh(state, now) : (page: LinkUpConversation[]) => page.length === 0;
-	const top = toScan(this, await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget }));
+	const topWalk = await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget, refused: isRefusedCursor });
+	const top = toScan(this, topWalk);
 	const backlog = state ? await listBacklog.call(this, fetchPage, state, now, budget) : [];
 	return { top, backlog } satisfies PollListing;
 }

@@ -26,10 +26,10 @@ export interface PollState {
 export interface Backlog {
 	/** Where the listing goes on; null when LinkUp refused the cursor: list again from the top. */
 	cursor: string | null;
-	/** About how many conversations sit above it: passed over when listing again from the top. */
+	/** About how many conversations sit above the cursor: passed over when listing again from the top. */
 	depth: number;
-	/** The oldest message time listed above it: forgetting never moves `handledUpTo` up to it. */
-	above: number | null;
+	/** Handled conversations still to pass over after the cursor before the rest of the burst. */
+	skip: number;
 }
 
 /** Conversations per page: LinkUp bills 1 credit per 10, so a quiet poll costs exactly 1. */
@@ -54,7 +54,8 @@ const isBacklog = (value: unknown): value is Backlog => {
 		(backlog.cursor === null || (typeof backlog.cursor === 'string' && backlog.cursor !== '')) &&
 		Number.isSafeInteger(backlog.depth) &&
 		backlog.depth >= 0 &&
-		isTimeOrNull(backlog.above)
+		Number.isSafeInteger(backlog.skip) &&
+		backlog.skip >= 0
 	);
 };
 

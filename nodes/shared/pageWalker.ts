@@ -6,7 +6,9 @@
  *   back would loop and bill every lap ('repeated');
  * - an empty page says nothing by itself: `readOn` decides whether to follow its cursor;
  * - the budget (requests and a deadline) is checked before every request ('budget', with the
- *   cursor to continue from).
+ *   cursor to continue from);
+ * - a request with a cursor that the caller's `refused` recognises as LinkUp refusing that cursor
+ *   (expired) ends the walk ('refused', pages so far kept); any other error propagates.
  */
 
 export interface FetchedPage<T> {
@@ -25,11 +27,11 @@ export interface WalkBudget {
 	deadline: number;
 }
 
-export type WalkEnd = 'ended' | 'satisfied' | 'repeated' | 'budget';
+export type WalkEnd = 'ended' | 'satisfied' | 'repeated' | 'budget' | 'refused';
 
 export interface Walk<T> {
 	pages: T[][];
-	/** Why the walk stopped: the listing ended, `readOn` said enough, a repeated cursor, the budget. */
+	/** Why the walk stopped: the listing ended, `readOn` said enough, a repeated cursor, the budget, a refused cursor. */
 	end: WalkEnd;
 	/** Where the listing goes on (every end but 'ended'); undefined before the first page. */
 	next: string | undefined;
@@ -43,6 +45,8 @@ export interface WalkPlan<T> {
 	/** Whether to request the page after `page`. */
 	readOn: (page: T[], listed: T[]) => boolean;
 	budget?: WalkBudget;
+	/** Whether an error of a request that sent a cursor means LinkUp refused that cursor. */
+	refused?: (error: unknown) => boolean;
 }
 
 export async function walkPages<T>(fetchPage: PageFetcher<T>, plan: WalkPlan<T>): Promise<Walk<T>> {
@@ -55,7 +59,13 @@ export async function walkPages<T>(fetchPage: PageFetcher<T>, plan: WalkPlan<T>)
 		if (budget && (budget.requests <= 0 || Date.now() > budget.deadline)) return { pages, end: 'budget', next: cursor };
 		if (budget) budget.requests -= 1;
 		if (cursor !== undefined) sent.add(cursor);
-		const page = await fetchPage(cursor, plan.count(listed));
+		let page: FetchedPage<T>;
+		try {
+			page = await fetchPage(cursor, plan.count(listed));
+		} catch (error) {
+			if (cursor !== undefined && plan.refused?.(error)) return { pages, end: 'refused', next: cursor };
+			throw error;
+		}
 		pages.push(page.items);
 		listed.push(...page.items);
 		if (page.next === undefined) return { pages, end: 'ended', next: undefined };

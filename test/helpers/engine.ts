@@ -153,6 +153,7 @@ export function pollerFor(
 	node: INode,
 	credentials: ICredentialDataDecryptedObject,
 	staticData: IDataObject = {},
+	pollBudgetMs?: number,
 ) {
 	const workflow = new Workflow({
 		id: 'wf-poll',
@@ -166,7 +167,10 @@ export function pollerFor(
 	return {
 		workflow,
 		poll: async (mode: 'trigger' | 'manual' = 'trigger') => {
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+			const activation = mode === 'manual' ? 'manual' : 'activate';
+			// n8n 2.x gives each poll a time budget (5 min by default); undefined keeps the default.
+			const budget = pollBudgetMs === undefined ? undefined : () => pollBudgetMs;
+			const context = new PollContext(workflow, node, additionalData, mode, activation, undefined, undefined, undefined, undefined, undefined, budget);
 			return await nodeType.poll!.call(context);
 		},
 		/** The static data as n8n would persist and reload it. */

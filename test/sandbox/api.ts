@@ -1,13 +1,16 @@
 /** The /v2 routes of LinkUp API v2 (accounts and messages/list_inbox), without HTTP plumbing. */
+import { CURSOR_EXPIRED_MESSAGE, type CursorBook } from './cursors';
 import { errorBody, failure, success, type Reply } from './envelope';
 import type { Inbox } from './inbox';
-import { decodeCursor, encodeCursor, type CursorPosition } from './order';
+import { activityOf, decodeCursor, type CursorPosition } from './order';
 import { CATEGORIES, type Category, type Conversation, type SandboxConversation } from './types';
 
 export interface ApiContext {
 	inbox: Inbox;
 	apiKey: string;
+	/** changed at run time by sandbox.setMaxPageSize */
 	maxPageSize: number;
+	cursors: CursorBook;
 }
 
 export interface V2Request {
@@ -24,8 +27,19 @@ export interface V2Request {
 export interface V2Result {
 	reply: Reply;
 	/** set for a successful list_inbox page (what cursor faults need) */
-	page?: { sentCursor?: string; firstPageCursor: string };
+	page?: {
+		sentCursor?: string;
+		/** the position the page starts after: the sent cursor's, or the start (before everything) */
+		after: CursorPosition;
+		/** a position whose page is page 1 (one just before its first row) */
+		firstPage: CursorPosition;
+	};
+	/** refused because the sent cursor had expired */
+	cursorExpired?: boolean;
 }
+
+/** The position before every conversation: following it is listing without a cursor. */
+const START: CursorPosition = { time: Number.MAX_SAFE_INTEGER, conversationId: '' };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -138,6 +152,7 @@ function messages(ctx: ApiContext, req: V2Request): V2Result {
 		after = typeof params.cursor === 'string' ? decodeCursor(params.cursor) : undefined;
 		if (!after) return bad('params.cursor is not a valid cursor (send data.next_cursor unchanged)', action);
 		sentCursor = params.cursor as string;
+		if (ctx.cursors.isExpired(sentCursor)) return { ...bad(CURSOR_EXPIRED_MESSAGE, action), cursorExpired: true };
 	}
 	return listInbox(ctx, accountId, category as Category, Math.min(count, ctx.maxPageSize), after, sentCursor);
 }
@@ -152,16 +167,17 @@ function listInbox(
 ): V2Result {
 	const { page, hasMore } = ctx.inbox.list(accountId, category, count, after);
 	const last = page[page.length - 1];
-	const nextCursor = hasMore && last ? encodeCursor(last.last_message.time, last.conversation_id) : null;
+	const nextCursor = hasMore && last ? ctx.cursors.issue({ time: activityOf(last), conversationId: last.conversation_id }) : null;
 	const [first] = ctx.inbox.list(accountId, category, 1).page;
-	const firstPageCursor = first
-		? encodeCursor(first.last_message.time + 1, first.conversation_id)
-		: encodeCursor(Number.MAX_SAFE_INTEGER, '');
+	const firstPage: CursorPosition = first
+		? { time: activityOf(first) + 1, conversationId: first.conversation_id }
+		: START;
 	const credits = Math.ceil(page.length / 10);
 	const data = {
 		conversations: page.map(toApiConversation),
 		total_results: page.length,
 		next_cursor: nextCursor,
 	};
-	return { reply: success('list_inbox', accountId, credits, data), page: { sentCursor, firstPageCursor } };
+	const at = after ? { time: after.time, conversationId: after.conversationId } : START;
+	return { reply: success('list_inbox', accountId, credits, data), page: { sentCursor, after: at, firstPage } };
 }

@@ -5,6 +5,7 @@
 import type { Reply } from './envelope';
 import { SandboxNotFoundError } from './inbox';
 import type { Sandbox } from './server';
+import { checkLatency, checkPageSize } from './settings';
 import type { FaultOptions, SandboxConversation } from './types';
 
 type Body = Record<string, unknown>;
@@ -62,6 +63,8 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 				conversations: inbox.snapshot(),
 				creditsConsumed: sandbox.creditsConsumed,
 				requestCount: sandbox.requests.length,
+				maxPageSize: sandbox.maxPageSize,
+				latencyMs: sandbox.latencyMs,
 				faults: sandbox.pendingFaults().map((f) => ({ ...f, times: f.times === Infinity ? -1 : f.times })),
 			});
 		case 'GET /__sandbox/requests':
@@ -99,6 +102,20 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 			return ok({ conversation: inbox.markUnread(accountId(), required(body, 'conversationId')) });
 		case 'POST /__sandbox/remove':
 			return ok({ removed: inbox.remove(accountId(), required(body, 'conversationId')) });
+		case 'POST /__sandbox/bump':
+			return ok({ conversation: inbox.bump(accountId(), required(body, 'conversationId'), num(body, 'time')) });
+		case 'POST /__sandbox/expire-cursors':
+			sandbox.expireCursors();
+			return ok();
+		case 'POST /__sandbox/config': {
+			const maxPageSize = num(body, 'maxPageSize');
+			const latencyMs = num(body, 'latencyMs');
+			if (maxPageSize !== undefined) checkPageSize(maxPageSize);
+			if (latencyMs !== undefined) checkLatency(latencyMs);
+			if (maxPageSize !== undefined) sandbox.setMaxPageSize(maxPageSize);
+			if (latencyMs !== undefined) sandbox.setLatency(latencyMs);
+			return ok({ maxPageSize: sandbox.maxPageSize, latencyMs: sandbox.latencyMs });
+		}
 		default:
 			return fail(404, `no control endpoint ${route}`);
 	}

@@ -119,21 +119,23 @@ export interface InboxPageData {
 	next_cursor?: string | null;
 }
 
-/**
- * Breaks the paging of a successful list_inbox reply in place.
- * `sentCursor` is the cursor of the request; `firstPageCursor` a cursor whose page is page 1.
- */
-export function applyCursorFault(
-	fault: CursorFault,
-	reply: Reply,
-	sentCursor: string | undefined,
-	firstPageCursor: string,
-): void {
+/** The cursors a cursor fault may answer with (issued only when asked for). */
+export interface FaultCursors {
+	/** the cursor of the request, if any */
+	sent?: string;
+	/** a cursor whose page is page 1 */
+	firstPage: () => string;
+	/** a cursor never issued before, at the position the request's page starts after */
+	fresh: () => string;
+}
+
+/** Breaks the paging of a successful list_inbox reply in place. */
+export function applyCursorFault(fault: CursorFault, reply: Reply, cursors: FaultCursors): void {
 	const body = reply.body as SuccessEnvelope<InboxPageData>;
-	const same = sentCursor ?? firstPageCursor;
+	const same = (): string => cursors.sent ?? cursors.firstPage();
 	switch (fault) {
 		case 'REPEAT_CURSOR':
-			body.data.next_cursor = same;
+			body.data.next_cursor = same();
 			break;
 		case 'EMPTY_STRING_CURSOR':
 			body.data.next_cursor = '';
@@ -142,9 +144,10 @@ export function applyCursorFault(
 			delete body.data.next_cursor;
 			break;
 		case 'EMPTY_PAGE_WITH_CURSOR':
+		case 'EMPTY_PAGE_NEW_CURSOR':
 			body.data.conversations = [];
 			body.data.total_results = 0;
-			body.data.next_cursor = same;
+			body.data.next_cursor = fault === 'EMPTY_PAGE_NEW_CURSOR' ? cursors.fresh() : same();
 			body.metadata.credits_consumed = 0;
 			reply.credits = 0;
 			break;

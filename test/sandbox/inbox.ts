@@ -1,7 +1,9 @@
 /**
  * Pure in-memory inbox: accounts, and conversations per account. No I/O.
- * Order is the API's: last_message.time descending, ties by conversation_id descending.
+ * Order is the API's: newest activity first (activity, else last_message.time), ties by
+ * conversation_id descending.
  */
+import { Clock } from './clock';
 import { conversationUrn, ownerSender, pictureUrl, profileUrl } from './identity';
 import { compareConversations, inCategory, isAfter, type CursorPosition } from './order';
 import type {
@@ -17,14 +19,15 @@ export class SandboxNotFoundError extends Error {
 	override name = 'SandboxNotFoundError';
 }
 
-export { decodeCursor, encodeCursor, compareConversations, inCategory, isAfter, type CursorPosition } from './order';
+export { activityOf, decodeCursor, encodeCursor, compareConversations, inCategory, isAfter } from './order';
+export type { CursorPosition } from './order';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
 export class Inbox {
 	private accountList: Account[] = [];
 	private conversations = new Map<string, Map<string, SandboxConversation>>();
-	private lastTime = 0;
+	private clock = new Clock();
 	private created = 0;
 	private readonly initial: { accounts: Account[]; conversations: Record<string, SandboxConversation[]> };
 
@@ -42,10 +45,9 @@ export class Inbox {
 		}
 	}
 
-	/** Monotonic clock in epoch ms: max(Date.now(), last time used + 1). */
+	/** Monotonic clock in epoch ms: max(Date.now(), last time used + 1); see clock.ts. */
 	now(): number {
-		this.lastTime = Math.max(Date.now(), this.lastTime + 1);
-		return this.lastTime;
+		return this.clock.now();
 	}
 
 	accounts(): Account[] {
@@ -88,18 +90,23 @@ export class Inbox {
 		if (!Number.isSafeInteger(conversation.last_message?.time)) {
 			throw new TypeError('conversation.last_message.time must be an integer (epoch ms)');
 		}
+		if (conversation.activity !== undefined && !Number.isSafeInteger(conversation.activity)) {
+			throw new TypeError('conversation.activity must be an integer (epoch ms) when given');
+		}
 		if (store.has(conversation.conversation_id)) {
 			throw new TypeError(`conversation ${conversation.conversation_id} already exists`);
 		}
-		this.lastTime = Math.max(this.lastTime, conversation.last_message.time);
+		this.clock.saw(conversation.last_message.time);
+		if (conversation.activity !== undefined) this.clock.saw(conversation.activity);
 		store.set(conversation.conversation_id, clone(conversation));
 		return clone(conversation);
 	}
 
-	/** A new message in an existing conversation; it moves to the top. */
+	/** A new message in an existing conversation; it moves to the top (activity = its time). */
 	receiveMessage(accountId: string, conversationId: string, input: ReceiveMessageInput): SandboxConversation {
 		const c = this.find(accountId, conversationId);
-		const time = this.timeFor(input.time);
+		const time = this.clock.timeFor(input.time);
+		delete c.activity;
 		if (input.fromMe) {
 			c.last_message = { text: input.text, time, sender: ownerSender(this.accountOf(accountId)) };
 			c.unread = 0;
@@ -133,7 +140,7 @@ export class Inbox {
 			participant,
 			last_message: {
 				text: input.text ?? `Hi ${account.account_name.split(' ')[0]}! 👋`,
-				time: this.timeFor(input.time),
+				time: this.clock.timeFor(input.time),
 				sender: input.fromMe ? ownerSender(account) : { ...person, is_me: false },
 			},
 			unread: input.unread ?? (input.fromMe ? 0 : 1),
@@ -142,6 +149,16 @@ export class Inbox {
 			starred: input.starred ?? false,
 		};
 		return this.addConversation(accountId, conversation);
+	}
+
+	/**
+	 * A reaction or an edit: the conversation's activity moves to `time` (default now()), so it
+	 * moves in the order; last_message and unread stay as they are.
+	 */
+	bump(accountId: string, conversationId: string, time?: number): SandboxConversation {
+		const c = this.find(accountId, conversationId);
+		c.activity = this.clock.timeFor(time);
+		return clone(c);
 	}
 
 	markRead(accountId: string, conversationId: string): SandboxConversation {
@@ -164,13 +181,6 @@ export class Inbox {
 	/** Every account's conversations in API order (for the state endpoint). */
 	snapshot(): Record<string, SandboxConversation[]> {
 		return Object.fromEntries(this.accountList.map((a) => [a.account_id, this.all(a.account_id)]));
-	}
-
-	private timeFor(explicit: number | undefined): number {
-		if (explicit === undefined) return this.now();
-		if (!Number.isSafeInteger(explicit)) throw new TypeError('time must be an integer (epoch ms)');
-		this.lastTime = Math.max(this.lastTime, explicit);
-		return explicit;
 	}
 
 	private accountOf(accountId: string): Account {

@@ -4,6 +4,7 @@ export * from './accounts';
 export { startSandbox, type Sandbox } from './server';
 export { Inbox, SandboxNotFoundError } from './inbox';
 export {
+	activityOf,
 	compareConversations,
 	decodeCursor,
 	encodeCursor,
@@ -15,3 +16,5 @@ export { mulberry32, realisticInbox, type RealisticInboxOptions } from './seed';
 export { toApiConversation } from './api';
 export { ERROR_STATUS } from './envelope';
 export { FAULT_MESSAGES } from './faults';
+export { CURSOR_EXPIRED_MESSAGE } from './cursors';
+export { FUTURE_STAMP_MS } from './clock';

@@ -7,11 +7,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { handleV2, actionOf, type V2Request } from './api';
+import { handleV2, actionOf, type ApiContext, type V2Request } from './api';
 import { handleControl } from './control';
+import { CursorBook } from './cursors';
 import { applyCursorFault, faultPathOf, faultReply, FaultQueue, isCursorFault, pendingFault } from './faults';
 import { errorBody, type Reply } from './envelope';
+import { headersOf, LateReplies, parseBody, send } from './http';
 import { Inbox } from './inbox';
+import { Settings } from './settings';
 import { SANDBOX_API_KEY, defaultAccounts } from './accounts';
 import type {
 	Fault,
@@ -46,7 +49,17 @@ export interface Sandbox {
 	pendingFaults(): PendingFault[];
 	clearFaults(): void;
 	clearRequests(): void;
-	/** initial inbox and accounts, no requests, no faults, 0 credits */
+	/** every cursor issued so far is refused from now on (400 INVALID_PARAMS, "has expired") */
+	expireCursors(): void;
+	/** the page size cap now (start option maxPageSize, or setMaxPageSize) */
+	readonly maxPageSize: number;
+	/** pages hold at most min(count, n) rows from now on (n an integer >= 1, or Infinity) */
+	setMaxPageSize(n: number): void;
+	/** the delay of every POST /v2/messages answer now (start option latencyMs, or setLatency) */
+	readonly latencyMs: number;
+	/** every POST /v2/messages answer (computed on arrival) is sent `ms` late; 0 = at once */
+	setLatency(ms: number): void;
+	/** initial inbox and accounts, no requests, no faults, 0 credits, start settings, cursors forgotten */
 	reset(): void;
 	/** stops listening and destroys open (e.g. hanging) sockets */
 	close(): Promise<void>;
@@ -61,7 +74,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		? { [defaultAccount.account_id]: options.inbox }
 		: options.inbox ?? {};
 	const inbox = new Inbox(accounts, initial);
-	const ctx = { inbox, apiKey: options.apiKey ?? SANDBOX_API_KEY, maxPageSize: options.maxPageSize ?? 100 };
+	const settings = new Settings({ maxPageSize: options.maxPageSize ?? 100, latencyMs: options.latencyMs ?? 0 });
+	const cursors = new CursorBook(options.cursorTtlMs);
+	const ctx: ApiContext = {
+		inbox,
+		apiKey: options.apiKey ?? SANDBOX_API_KEY,
+		get maxPageSize() {
+			return settings.maxPageSize;
+		},
+		cursors,
+	};
+	const late = new LateReplies();
 	const faults = new FaultQueue();
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
@@ -87,15 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	function route(req: IncomingMessage, res: ServerResponse, raw: string): void {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = req.method ?? 'GET';
-		let body: unknown = raw === '' ? undefined : raw;
-		let invalidJson = false;
-		if (raw !== '') {
-			try {
-				body = JSON.parse(raw);
-			} catch {
-				invalidJson = true;
-			}
-		}
+		const { body, invalidJson } = parseBody(raw);
 		if (url.pathname.startsWith('/__sandbox/')) {
 			send(res, handleControl(sandbox, method, url.pathname, body, invalidJson));
 			return;
@@ -104,40 +119,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			send(res, { status: 404, body: errorBody('NOT_FOUND', `No route ${method} ${url.pathname} (the API lives under /v2)`, null), credits: 0 });
 			return;
 		}
-		const headers: Record<string, string> = {};
-		for (const [k, v] of Object.entries(req.headers)) {
-			if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-		}
+		const headers = headersOf(req);
 		const v2: V2Request = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, invalidJson };
-		const reply = answerV2(v2);
+		const { reply, cursorExpired } = answerV2(v2);
 		requests.push({
 			method, path: v2.path, query: v2.query, headers, body, status: reply.status,
 			creditsConsumed: reply.credits, ...(reply.fault ? { fault: reply.fault } : {}),
+			...(cursorExpired ? { cursorExpired: true as const } : {}),
 		});
 		credits += reply.credits;
-		if (!reply.hang) send(res, reply);
+		if (reply.hang) return;
+		late.send(res, reply, method === 'POST' && v2.path === '/v2/messages' ? settings.latencyMs : 0);
 	}
 
-	function answerV2(req: V2Request): Reply {
+	function answerV2(req: V2Request): { reply: Reply; cursorExpired?: boolean } {
 		const path = faultPathOf(req.path);
 		const fault = path && faults.take(path, 'response');
-		if (fault && !isCursorFault(fault)) return faultReply(fault, actionOf(req));
-		const { reply, page } = handleV2(ctx, req);
+		if (fault && !isCursorFault(fault)) return { reply: faultReply(fault, actionOf(req)) };
+		const { reply, page, cursorExpired } = handleV2(ctx, req);
 		const cursorFault = page && path ? faults.take(path, 'cursor') : undefined;
 		if (page && cursorFault && isCursorFault(cursorFault)) {
-			applyCursorFault(cursorFault, reply, page.sentCursor, page.firstPageCursor);
+			applyCursorFault(cursorFault, reply, {
+				sent: page.sentCursor,
+				firstPage: () => cursors.issue(page.firstPage),
+				fresh: () => cursors.issue(page.after, true),
+			});
 		}
-		return reply;
-	}
-
-	function send(res: ServerResponse, reply: Reply): void {
-		const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-		res.writeHead(reply.status, {
-			'content-type': reply.contentType ?? 'application/json; charset=utf-8',
-			'content-length': Buffer.byteLength(text),
-			...reply.headers,
-		});
-		res.end(text);
+		return { reply, cursorExpired };
 	}
 
 	await new Promise<void>((resolve, reject) => {
@@ -166,15 +174,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		clearRequests: () => {
 			requests.length = 0;
 		},
+		expireCursors: () => cursors.expireAll(),
+		get maxPageSize() {
+			return settings.maxPageSize;
+		},
+		setMaxPageSize: (n) => settings.setMaxPageSize(n),
+		get latencyMs() {
+			return settings.latencyMs;
+		},
+		setLatency: (ms) => settings.setLatency(ms),
 		reset: () => {
 			inbox.reset();
 			faults.clear();
+			cursors.reset();
+			settings.reset();
 			requests.length = 0;
 			credits = 0;
 		},
 		close: async () => {
 			if (closed) return;
 			closed = true;
+			late.clear();
 			const done = new Promise<void>((resolve) => server.close(() => resolve()));
 			for (const s of sockets) s.destroy();
 			server.closeAllConnections();

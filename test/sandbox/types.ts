@@ -61,6 +61,11 @@ export interface SandboxConversation extends Conversation {
 	connection?: boolean;
 	/** sandbox-only: listed under STARRED */
 	starred?: boolean;
+	/**
+	 * sandbox-only: epoch ms of the newest activity (a message, a reaction, an edit), the listing
+	 * order. Absent = last_message.time; set by inbox.bump, cleared by a new message.
+	 */
+	activity?: number;
 }
 
 export const CATEGORIES = ['INBOX', 'UNREAD', 'MY_CONNECTIONS', 'INMAIL', 'STARRED'] as const;
@@ -87,6 +92,7 @@ export const CURSOR_FAULTS = [
 	'EMPTY_STRING_CURSOR',
 	'MISSING_CURSOR',
 	'EMPTY_PAGE_WITH_CURSOR',
+	'EMPTY_PAGE_NEW_CURSOR',
 ] as const;
 export type CursorFault = (typeof CURSOR_FAULTS)[number];
 export type Fault = ErrorCode | (typeof TRANSPORT_FAULTS)[number] | CursorFault;
@@ -124,6 +130,8 @@ export interface RecordedRequest {
 	status: number;
 	creditsConsumed: number;
 	fault?: Fault;
+	/** refused because params.cursor had expired (expireCursors, cursorTtlMs) */
+	cursorExpired?: true;
 }
 
 export interface ReceiveMessageInput {
@@ -156,8 +164,12 @@ export interface SandboxOptions {
 	port?: number;
 	/** default SANDBOX_API_KEY */
 	apiKey?: string;
-	/** the API returns min(count, maxPageSize) conversations; default 100 */
+	/** the API returns min(count, maxPageSize) conversations; default 100 (sandbox.setMaxPageSize) */
 	maxPageSize?: number;
+	/** every POST /v2/messages answer is sent this many ms late; default 0 (sandbox.setLatency) */
+	latencyMs?: number;
+	/** a cursor the sandbox issued is refused (400) once this many ms (Date.now()) have passed; default never */
+	cursorTtlMs?: number;
 	/** default: active LinkedIn (Ada Lovelace), inactive LinkedIn, WhatsApp */
 	accounts?: Account[];
 	/** initial conversations: an array for the default account, or a map account_id → array */

@@ -29,6 +29,7 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 	});
 
 	it('emits each new unread conversation once, oldest first; a quiet poll costs 1 request and 1 credit', async () => {
+		// Two new ones: page 1 holds them, page 2 (nothing new on it) shows nothing more is new below.
 		const trigger = triggerPoller(sandbox);
 		await trigger.poll();
 		const first = arrive('first');
@@ -36,13 +37,13 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 		sandbox.clearRequests();
 		const before = sandbox.creditsConsumed;
 		expect(idsOf(await trigger.pollItems())).toEqual([first, second]);
-		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.requests).toHaveLength(2);
 		sandbox.clearRequests();
 		const quiet = sandbox.creditsConsumed;
 		expect(await trigger.poll()).toBeNull();
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.creditsConsumed - quiet).toBe(1);
-		expect(quiet - before).toBe(1);
+		expect(quiet - before).toBe(2);
 	});
 
 	it('fires again for a later message in the same conversation, not for marking it unread by hand', async () => {
@@ -89,13 +90,26 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 		await trigger.poll();
 		const burst = Array.from({ length: 14 }, (_, i) => arrive(`burst ${i}`));
 		const saved = trigger.saved();
-		// Cursor faults only show on a page that has a cursor; errors hit page 2 to prove late failures lose nothing.
-		sandbox.injectFault(fault, { skip: fault === 'REPEAT_CURSOR' ? 0 : 1, times: fault === 'REPEAT_CURSOR' ? 2 : 1 });
+		// Cursor faults only show on a page that has a cursor; errors hit page 2 to prove late failures
+		// lose nothing. INVALID_PARAMS hits page 1: on a page with a cursor it means a refused cursor (below).
+		const skip = fault === 'REPEAT_CURSOR' || fault === 'INVALID_PARAMS' ? 0 : 1;
+		sandbox.injectFault(fault, { skip, times: fault === 'REPEAT_CURSOR' ? 2 : 1 });
 		const error = await trigger.poll().then(() => undefined, (e: Error) => e);
 		expect(error?.constructor.name).toBe('NodeApiError');
 		expect(trigger.saved()).toEqual(saved);
 		sandbox.clearFaults();
 		expect(idsOf(await trigger.pollItems())).toEqual(burst);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('LinkUp refusing a page cursor mid-listing: what was listed is emitted, the rest next poll, each once', async () => {
+		const trigger = triggerPoller(sandbox);
+		await trigger.poll();
+		const burst = Array.from({ length: 14 }, (_, i) => arrive(`burst ${i}`));
+		sandbox.injectFault('INVALID_PARAMS', { skip: 1, times: 1 });
+		const first = idsOf(await trigger.pollItems());
+		expect(first).toEqual(burst.slice(4));
+		expect(idsOf(await trigger.pollItems())).toEqual(burst.slice(0, 4));
 		expect(await trigger.poll()).toBeNull();
 	});
 

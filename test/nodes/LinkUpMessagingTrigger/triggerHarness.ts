@@ -18,8 +18,8 @@ export function triggerNode(parameters: IDataObject = {}) {
 }
 
 /** A trigger whose static data survives across polls (and, via `restart`, across a JSON round trip). */
-export function triggerPoller(sandbox: Sandbox, parameters: IDataObject = {}, staticData: IDataObject = {}) {
-	const poller = pollerFor(trigger, triggerNode(parameters), credentialData(sandbox.url, sandbox.apiKey), staticData);
+export function triggerPoller(sandbox: Sandbox, parameters: IDataObject = {}, staticData: IDataObject = {}, pollBudgetMs?: number) {
+	const poller = pollerFor(trigger, triggerNode(parameters), credentialData(sandbox.url, sandbox.apiKey), staticData, pollBudgetMs);
 	return {
 		...poller,
 		/** Items of one poll ([] for null), or the error it threw. */
@@ -27,7 +27,7 @@ export function triggerPoller(sandbox: Sandbox, parameters: IDataObject = {}, st
 			const result = await poller.poll(mode);
 			return (result?.[0] ?? []) as INodeExecutionData[];
 		},
-		restart: () => triggerPoller(sandbox, parameters, poller.saved()),
+		restart: () => triggerPoller(sandbox, parameters, poller.saved(), pollBudgetMs),
 	};
 }
 
