@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { pageCursor, walkPages, type PageFetcher, type Walk, type WalkBudget } from '../shared/pageWalker';
 import { simplifyConversation } from '../shared/simplify';
-import { linkUpApiError, linkUpApiRequest, linkUpFailureOf } from '../shared/transport';
+import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { accountIdProblem } from '../shared/validation';
 import { backlogWalk, type BacklogScan, type PollListing, type Scan } from './backlog';
@@ -28,15 +28,22 @@ function budgetFor(context: IPollFunctions): WalkBudget {
 
 const hasRoom = (budget: WalkBudget) => budget.requests > 0 && Date.now() <= budget.deadline;
 
+/** UNREAD pages; a cursor LinkUp refuses (it answers INVALID_PARAMS once cursors expire) is a refused page. */
 function unreadPages(context: IPollFunctions, accountId: string): PageFetcher<LinkUpConversation> {
 	return async (cursor, count) => {
 		const params: IDataObject = { count, category: 'UNREAD' };
 		if (cursor !== undefined) params.cursor = cursor;
-		const data = (await linkUpApiRequest.call(context, {
-			method: 'POST',
-			path: '/v2/messages',
-			body: { account_id: accountId, action: 'list_inbox', params },
-		})) as LinkUpInboxPage;
+		let data: LinkUpInboxPage;
+		try {
+			data = (await linkUpApiRequest.call(context, {
+				method: 'POST',
+				path: '/v2/messages',
+				body: { account_id: accountId, action: 'list_inbox', params },
+			})) as LinkUpInboxPage;
+		} catch (error) {
+			if (cursor !== undefined && linkUpFailureOf(error)?.code === 'INVALID_PARAMS') return { items: [], next: undefined, refused: true };
+			throw toLinkUpApiError(context.getNode(), error);
+		}
 		return { items: Array.isArray(data.conversations) ? data.conversations : [], next: pageCursor(data) };
 	};
 }
@@ -53,9 +60,6 @@ function toScan(context: IPollFunctions, walk: Walk<LinkUpConversation>): Scan {
 	}
 	return { pages: walk.pages, end: walk.end === 'satisfied' ? 'caughtUp' : walk.end, next: walk.next };
 }
-
-/** LinkUp refuses a cursor it no longer takes (expired) as an invalid parameter. */
-const isRefusedCursor = (error: unknown) => linkUpFailureOf(error)?.code === 'INVALID_PARAMS';
 
 /**
  * A stored cursor LinkUp no longer takes: refused outright, handed back unchanged, or answered
@@ -86,7 +90,6 @@ async function listBacklog(
 				...backlogWalk(state, now, backlog, false),
 				from: backlog.cursor,
 				budget,
-				refused: isRefusedCursor,
 			});
 			if (!refusedAtOnce(walk)) {
 				scans.push({ backlog, scan: toScan(this, walk) });
@@ -97,7 +100,7 @@ async function listBacklog(
 				continue;
 			}
 		}
-		const walk = await walkPages(fetchPage, { ...backlogWalk(state, now, backlog, true), budget, refused: isRefusedCursor });
+		const walk = await walkPages(fetchPage, { ...backlogWalk(state, now, backlog, true), budget });
 		scans.push({ backlog, refused: true, scan: toScan(this, walk) });
 	}
 	return scans;
@@ -109,7 +112,7 @@ async function listForPoll(this: IPollFunctions, accountId: string, state: PollS
 	const budget = budgetFor(this);
 	// Seeding reads the first page (and any empty ones before it): what is unread now is not new.
 	const readOn = state ? readOnWhileFresh(state, now) : (page: LinkUpConversation[]) => page.length === 0;
-	const topWalk = await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget, refused: isRefusedCursor });
+	const topWalk = await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget });
 	const top = toScan(this, topWalk);
 	const backlog = state ? await listBacklog.call(this, fetchPage, state, now, budget) : [];
 	return { top, backlog } satisfies PollListing;

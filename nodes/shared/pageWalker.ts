@@ -7,14 +7,16 @@
  * - an empty page says nothing by itself: `readOn` decides whether to follow its cursor;
  * - the budget (requests and a deadline) is checked before every request ('budget', with the
  *   cursor to continue from);
- * - a request with a cursor that the caller's `refused` recognises as LinkUp refusing that cursor
- *   (expired) ends the walk ('refused', pages so far kept); any other error propagates.
+ * - a page the fetcher reports as refused (LinkUp no longer takes that cursor) ends the walk
+ *   ('refused', pages so far kept); errors propagate.
  */
 
 export interface FetchedPage<T> {
 	items: T[];
 	/** The page's `next_cursor` when it names a next page (see pageCursor). */
 	next: string | undefined;
+	/** LinkUp refused the cursor sent (expired): no page at that cursor. */
+	refused?: boolean;
 }
 
 /** Requests one page: from `cursor` (undefined: the first page), asking for `count` items. */
@@ -45,8 +47,6 @@ export interface WalkPlan<T> {
 	/** Whether to request the page after `page`. */
 	readOn: (page: T[], listed: T[]) => boolean;
 	budget?: WalkBudget;
-	/** Whether an error of a request that sent a cursor means LinkUp refused that cursor. */
-	refused?: (error: unknown) => boolean;
 }
 
 export async function walkPages<T>(fetchPage: PageFetcher<T>, plan: WalkPlan<T>): Promise<Walk<T>> {
@@ -59,13 +59,8 @@ export async function walkPages<T>(fetchPage: PageFetcher<T>, plan: WalkPlan<T>)
 		if (budget && (budget.requests <= 0 || Date.now() > budget.deadline)) return { pages, end: 'budget', next: cursor };
 		if (budget) budget.requests -= 1;
 		if (cursor !== undefined) sent.add(cursor);
-		let page: FetchedPage<T>;
-		try {
-			page = await fetchPage(cursor, plan.count(listed));
-		} catch (error) {
-			if (cursor !== undefined && plan.refused?.(error)) return { pages, end: 'refused', next: cursor };
-			throw error;
-		}
+		const page = await fetchPage(cursor, plan.count(listed));
+		if (page.refused) return { pages, end: 'refused', next: cursor };
 		pages.push(page.items);
 		listed.push(...page.items);
 		if (page.next === undefined) return { pages, end: 'ended', next: undefined };

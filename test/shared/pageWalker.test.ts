@@ -61,6 +61,15 @@ describe('walkPages', () => {
 		expect(requests).toHaveLength(2);
 	});
 
+	it('ends on a page the fetcher reports refused, keeping the pages before it and the refused cursor', async () => {
+		const { fetchPage, requests } = server([
+			{ items: ['a'], next: 'C1' },
+			{ items: [], next: undefined, refused: true },
+		]);
+		expect(await walkPages(fetchPage, all)).toEqual({ pages: [['a']], end: 'refused', next: 'C1' });
+		expect(requests).toHaveLength(2);
+	});
+
 	it('starts no request after the deadline', async () => {
 		const { fetchPage, requests } = server([{ items: ['a'], next: undefined }]);
 		const walk = await walkPages(fetchPage, { ...all, budget: { requests: 5, deadline: Date.now() - 1 } });

@@ -33,7 +33,7 @@ class Oracle {
 	readonly allowed = new Set<string>();
 	readonly owed = new Set<string>();
 	readonly fired = new Set<string>();
-	readonly stats = { polls: 0, failedPolls: 0, events: 0, emitted: 0, missed: 0, repeated: 0, unexpected: 0, caughtUpChecks: 0 };
+	readonly stats = { successfulPolls: 0, failedPolls: 0, events: 0, emitted: 0, missed: 0, repeated: 0, unexpected: 0, caughtUpChecks: 0 };
 
 	constructor(private readonly sandbox: Sandbox) {}
 
@@ -55,7 +55,7 @@ class Oracle {
 	}
 
 	polled(emitted: string[], backlogEmpty: boolean) {
-		this.stats.polls += 1;
+		this.stats.successfulPolls += 1;
 		this.stats.emitted += emitted.length;
 		if (!this.seeded) {
 			this.seeded = true;
