@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchAccounts } from '../shared/accounts';
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import { BASE_URL_EXPRESSION } from '../shared/baseUrl';
 import { listInboxFields, listInboxOperation } from './operations/listInbox';
 
@@ -17,7 +18,7 @@ export class LinkUpMessaging implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'linkUpLinkedInApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { searchAccounts } from '../shared/accounts';
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import { accountIdProperty, simplifyProperty } from '../shared/descriptions';
 import { pollInbox } from './pollInbox';
 
@@ -23,7 +24,7 @@ export class LinkUpMessagingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'linkUpLinkedInApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName:

@@ -40,8 +40,8 @@ export const PASS_PAGE_SIZE = 100;
 export const MAX_REQUESTS_PER_POLL = 20;
 /** Share of n8n's poll time budget (n8n 2.x) the listing may use. */
 export const POLL_TIME_SHARE = 0.6;
-/** Keeps the stored state under ~30 KB whatever the inbox size or uptime (outside a burst). */
-export const MAX_HANDLED = 900;
+/** Keeps the stored state under ~26 KB (about 32 bytes a pair) whatever the inbox size or uptime, outside a burst. */
+export const MAX_HANDLED = 800;
 export const MAX_BACKLOG = 5;
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

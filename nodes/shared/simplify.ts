@@ -5,6 +5,11 @@ function textOrNull(value: unknown): string | null {
 	return typeof value === 'string' && value !== '' ? value : null;
 }
 
+function countOrNull(value: unknown): number | null {
+	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof count === 'number' && Number.isFinite(count) ? count : null;
+}
+
 function isoTimeOrNull(value: unknown): string | null {
 	const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof ms !== 'number' || !Number.isFinite(ms)) return null;
@@ -12,11 +17,10 @@ function isoTimeOrNull(value: unknown): string | null {
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** The flat shape both nodes output when Simplify is on; never `undefined`, never a throw. */
+/** The flat shape both nodes output when Simplify is on; missing fields are null (booleans false), never `undefined`. */
 export function simplifyConversation(conversation: LinkUpConversation): IDataObject {
 	const participant = conversation.participant ?? {};
 	const lastMessage = conversation.last_message ?? {};
-	const unread = Number(conversation.unread);
 	return {
 		conversationId: textOrNull(conversation.conversation_id),
 		participantName: textOrNull(participant.name),
@@ -26,7 +30,7 @@ export function simplifyConversation(conversation: LinkUpConversation): IDataObj
 		lastMessageText: textOrNull(lastMessage.text),
 		lastMessageAt: isoTimeOrNull(lastMessage.time),
 		lastMessageFromMe: lastMessage.sender?.is_me === true,
-		unreadCount: Number.isFinite(unread) ? unread : 0,
+		unreadCount: countOrNull(conversation.unread),
 		type: textOrNull(conversation.type),
 	};
 }

@@ -20,7 +20,7 @@ interface Row {
 	missed: number;
 }
 
-async function triggerRow(sandbox: Sandbox, burst: number): Promise<Row> {
+async function triggerRow(sandbox: Sandbox, burst: number, expiringCursors = false): Promise<Row> {
 	sandbox.reset();
 	const trigger = triggerPoller(sandbox);
 	await trigger.poll();
@@ -31,12 +31,13 @@ async function triggerRow(sandbox: Sandbox, burst: number): Promise<Row> {
 	let polls = 0;
 	do {
 		polls += 1;
+		if (expiringCursors) sandbox.expireCursors();
 		const items = await trigger.pollItems();
 		emitted += items.length;
 		if (items.length === 0) break;
 	} while (polls < 50);
 	return {
-		scenario: burst === 0 ? 'trigger: quiet poll' : `trigger: burst of ${burst}`,
+		scenario: burst === 0 ? 'trigger: quiet poll' : `trigger: burst of ${burst}${expiringCursors ? ', cursors expire between polls' : ''}`,
 		polls: burst === 0 ? 1 : polls - 1,
 		requests: sandbox.requests.length - (burst === 0 ? 0 : 1),
 		credits: sandbox.creditsConsumed - credits - (burst === 0 ? 0 : 1),
@@ -88,8 +89,8 @@ async function stateSizeAfter(sandbox: Sandbox, polls: number) {
 		saved = trigger.saved();
 		largest = Math.max(largest, JSON.stringify(saved).length);
 	}
-	const state = (saved as Record<string, { linkUpInbox: { seen: object } }>)['node:LinkUp'].linkUpInbox;
-	return { bytes: JSON.stringify(saved).length, largest, seenKeys: Object.keys(state.seen).length, conversations: sandbox.inbox.all(A).length };
+	const state = (saved as Record<string, { linkUpInbox: { handled: object } }>)['node:LinkUp'].linkUpInbox;
+	return { bytes: JSON.stringify(saved).length, largest, handledPairs: Object.keys(state.handled).length, conversations: sandbox.inbox.all(A).length };
 }
 
 function table(rows: Row[]) {
@@ -107,6 +108,7 @@ async function main() {
 	try {
 		const rows: Row[] = [];
 		for (const burst of BURSTS) rows.push(await triggerRow(sandbox, burst));
+		for (const burst of [600, 1000]) rows.push(await triggerRow(sandbox, burst, true));
 		for (const burst of [0, 25, 100, 1000]) rows.push(await fixedPageRow(sandbox, 'fixed page of 25', 25, burst));
 		for (const burst of [0, 25, 100, 1000]) rows.push(await fixedPageRow(sandbox, 'Schedule+HTTP+Remove Duplicates (100)', 100, burst));
 		process.stdout.write(`${table(rows)}\n\n`);
@@ -124,7 +126,7 @@ async function main() {
 		const started = Date.now();
 		const size = await stateSizeAfter(sandbox, polls);
 		process.stdout.write(
-			`\nStored state after ${polls} polls (${size.conversations} conversations in the inbox): ${size.bytes} bytes, ${size.seenKeys} keys in seen; largest at any poll ${size.largest} bytes (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+			`\nStored state after ${polls} polls (${size.conversations} conversations in the inbox): ${size.bytes} bytes, ${size.handledPairs} pairs in handled; largest at any poll ${size.largest} bytes (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
 		);
 	} finally {
 		await sandbox.close();

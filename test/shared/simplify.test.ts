@@ -58,7 +58,7 @@ describe('simplifyConversation', () => {
 		});
 	});
 
-	it('turns a conversation with nothing but an id into nulls, false and 0 (never undefined)', () => {
+	it('turns a conversation with nothing but an id into nulls and false (never undefined)', () => {
 		expect(simplifyConversation(loose({ conversation_id: URN }))).toStrictEqual({
 			conversationId: URN,
 			participantName: null,
@@ -68,14 +68,14 @@ describe('simplifyConversation', () => {
 			lastMessageText: null,
 			lastMessageAt: null,
 			lastMessageFromMe: false,
-			unreadCount: 0,
+			unreadCount: null,
 			type: null,
 		});
 	});
 
 	it('copes with an empty object and with null participant, last_message and sender', () => {
 		const empty = simplifyConversation(loose({}));
-		expect(Object.values(empty)).toEqual([null, null, null, null, false, null, null, false, 0, null]);
+		expect(Object.values(empty)).toEqual([null, null, null, null, false, null, null, false, null, null]);
 		const nulls = loose({ conversation_id: URN, participant: null, last_message: { text: 'x', sender: null } });
 		expect(simplifyConversation(nulls)).toMatchObject({
 			participantName: null,
@@ -138,10 +138,11 @@ describe('simplifyConversation', () => {
 		[0, 0],
 		[12, 12],
 		['2', 2],
-		[undefined, 0],
-		[null, 0],
-		['many', 0],
-		[NaN, 0],
+		[undefined, null],
+		[null, null],
+		['many', null],
+		['', null],
+		[NaN, null],
 	])('unreadCount from %p is %p', (unread, expected) => {
 		expect(simplifyConversation(loose({ ...full, unread })).unreadCount).toBe(expected);
 	});

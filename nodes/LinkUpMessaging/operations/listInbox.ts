@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { INBOX_CATEGORIES } from '../../shared/constants';
 import { accountIdProperty, simplifyProperty } from '../../shared/descriptions';
 import { readLinkUpData } from '../routing/envelope';
 import { fetchInboxPages, validateListInboxRequest } from '../routing/listInbox';
@@ -22,20 +21,12 @@ export const listInboxOperation: INodePropertyOptions = {
 		},
 		send: {
 			preSend: [validateListInboxRequest],
-			// Both Limit and Return All go through fetchInboxPages: it follows cursors safely.
+			// Both Limit and Return All go through fetchInboxPages: it sets params.count and follows cursors.
 			paginate: '={{ true }}',
 		},
 		operations: { pagination: fetchInboxPages },
 		output: { postReceive: [readLinkUpData] },
 	},
-};
-
-const categoryLabels: Record<(typeof INBOX_CATEGORIES)[number], [string, string]> = {
-	INBOX: ['Inbox', 'All conversations'],
-	INMAIL: ['InMail', 'InMail conversations only'],
-	MY_CONNECTIONS: ['My Connections', 'Conversations with your 1st-degree connections'],
-	STARRED: ['Starred', 'Conversations you starred on LinkedIn'],
-	UNREAD: ['Unread', 'Conversations with unread messages'],
 };
 
 export const listInboxFields: INodeProperties[] = [
@@ -50,11 +41,13 @@ export const listInboxFields: INodeProperties[] = [
 		type: 'options',
 		default: 'INBOX',
 		description: 'Which conversations to list',
-		options: INBOX_CATEGORIES.map((value) => ({
-			name: categoryLabels[value][0],
-			value,
-			description: categoryLabels[value][1],
-		})).sort((a, b) => a.name.localeCompare(b.name)),
+		options: [
+			{ name: 'Inbox', value: 'INBOX', description: 'All conversations' },
+			{ name: 'InMail', value: 'INMAIL', description: 'InMail conversations only' },
+			{ name: 'My Connections', value: 'MY_CONNECTIONS', description: 'Conversations with your 1st-degree connections' },
+			{ name: 'Starred', value: 'STARRED', description: 'Conversations you starred on LinkedIn' },
+			{ name: 'Unread', value: 'UNREAD', description: 'Conversations with unread messages' },
+		],
 		displayOptions: showForListInbox,
 		routing: { send: { type: 'body', property: 'params.category' } },
 	},
@@ -75,8 +68,8 @@ export const listInboxFields: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
 		hint: 'Costs 1 LinkUp credit per 10 conversations returned (50 → 5 credits)',
+		// No routing: fetchInboxPages sets params.count on every page (the rest of the Limit).
 		displayOptions: { show: { operation: ['listInbox'], returnAll: [false] } },
-		routing: { send: { type: 'body', property: 'params.count' } },
 	},
 	{ ...simplifyProperty, displayOptions: showForListInbox },
 ];
