@@ -157,7 +157,7 @@ export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionDat
 	const store = this.getWorkflowStaticData('node');
 	const info = { accountId, now: Date.now() };
 	const stored =
-		readPollState(store[STATE_KEY], accountId) ??
+		readPollState(store[STATE_KEY], accountId, info.now) ??
 		(rawOptions.emitExistingOnFirstPoll === true
 			? { v: POLL_STATE_VERSION, accountId, handledUpTo: null, handled: {}, backlog: [] }
 			: undefined);

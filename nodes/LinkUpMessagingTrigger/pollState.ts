@@ -40,8 +40,8 @@ export const PASS_PAGE_SIZE = 100;
 export const MAX_REQUESTS_PER_POLL = 20;
 /** Share of n8n's poll time budget (n8n 2.x) the listing may use. */
 export const POLL_TIME_SHARE = 0.6;
-/** Keeps the stored state under ~26 KB (about 32 bytes a pair) whatever the inbox size or uptime, outside a burst. */
-export const MAX_HANDLED = 800;
+/** Keeps the stored state under ~22 KB (about 30 bytes a pair) whatever the inbox size or uptime, outside a burst. */
+export const MAX_HANDLED = 700;
 export const MAX_BACKLOG = 5;
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -59,9 +59,13 @@ const isBacklog = (value: unknown): value is Backlog => {
 	);
 };
 
-/** The stored state if it is ours for this account, else `undefined` (the next poll seeds). */
-export function readPollState(stored: unknown, accountId: string): PollState | undefined {
-	const state = stored as Partial<PollState> | undefined;
+/**
+ * The stored state if it is ours for this account, else `undefined` (the next poll seeds). A
+ * version 2 state (0.1.0) carries over: its handled pairs stay handled, and everything up to the
+ * newest message it saw (never past the poll's clock) too, so an update neither repeats nor loses.
+ */
+export function readPollState(stored: unknown, accountId: string, now: number): PollState | undefined {
+	const state = (fromVersion2(stored, now) ?? stored) as Partial<PollState> | undefined;
 	if (typeof state !== 'object' || state === null) return undefined;
 	if (state.v !== POLL_STATE_VERSION || state.accountId !== accountId || !isTimeOrNull(state.handledUpTo)) return undefined;
 	if (typeof state.handled !== 'object' || state.handled === null || !Object.values(state.handled).every(isTime)) return undefined;
@@ -73,4 +77,12 @@ export function readPollState(stored: unknown, accountId: string): PollState | u
 		handled: { ...state.handled },
 		backlog: state.backlog.map((backlog) => ({ ...backlog })),
 	};
+}
+
+function fromVersion2(stored: unknown, now: number): PollState | undefined {
+	const old = stored as { v?: unknown; accountId?: unknown; newest?: unknown; seen?: unknown } | undefined;
+	if (typeof old !== 'object' || old === null || old.v !== 2 || typeof old.accountId !== 'string') return undefined;
+	if (!isTimeOrNull(old.newest) || typeof old.seen !== 'object' || old.seen === null) return undefined;
+	const handledUpTo = old.newest === null ? now : Math.min(old.newest, now);
+	return { v: POLL_STATE_VERSION, accountId: old.accountId, handledUpTo, handled: old.seen as Record<string, number>, backlog: [] };
 }

@@ -266,7 +266,7 @@ describe('backlog: bursts larger than one poll', () => {
 	it('a listing cut short before it listed anything leaves a valid state that resumes', () => {
 		const { emit, next } = decide(base(), { top: cut([[], []], 'c-empty'), backlog: [] });
 		expect(emit).toEqual([]);
-		expect(readPollState(JSON.parse(JSON.stringify(next)), ACC)).toEqual(next);
+		expect(readPollState(JSON.parse(JSON.stringify(next)), ACC, NOW)).toEqual(next);
 		expect(next.backlog).toEqual([{ cursor: 'c-empty', depth: 0, skip: 0 }]);
 	});
 });
@@ -309,14 +309,23 @@ describe('conversationKey', () => {
 describe('readPollState', () => {
 	it('round-trips through JSON, and refuses other versions, accounts and shapes', () => {
 		const state = { ...seeded(conv('a', T)), backlog: [{ cursor: 'c', depth: 3, skip: 0 }] };
-		expect(readPollState(JSON.parse(JSON.stringify(state)), ACC)).toEqual(state);
-		expect(readPollState(state, 'another-account')).toBeUndefined();
-		expect(readPollState(undefined, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, v: 2 }, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, handledUpTo: 'x' }, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, handled: { k: 'x' } }, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, backlog: [{ cursor: '', depth: 1, skip: 0 }] }, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, backlog: [{ cursor: null, depth: -1, skip: 0 }] }, ACC)).toBeUndefined();
-		expect(readPollState({ ...state, backlog: [{ cursor: null, depth: 1 }] }, ACC)).toBeUndefined();
+		expect(readPollState(JSON.parse(JSON.stringify(state)), ACC, NOW)).toEqual(state);
+		expect(readPollState(state, 'another-account', NOW)).toBeUndefined();
+		expect(readPollState(undefined, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, v: 2 }, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, handledUpTo: 'x' }, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, handled: { k: 'x' } }, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, backlog: [{ cursor: '', depth: 1, skip: 0 }] }, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, backlog: [{ cursor: null, depth: -1, skip: 0 }] }, ACC, NOW)).toBeUndefined();
+		expect(readPollState({ ...state, backlog: [{ cursor: null, depth: 1 }] }, ACC, NOW)).toBeUndefined();
+	});
+
+	it('carries a version 2 state (0.1.0) over: its pairs stay handled, and all up to its newest message, capped at the clock', () => {
+		const v2 = { v: 2, accountId: ACC, newest: T + MIN, handled: [[null, T + MIN]], seen: { [conversationKey('a')]: T + MIN }, forgottenUpTo: null, resume: null };
+		const state = readPollState(JSON.parse(JSON.stringify(v2)), ACC, NOW)!;
+		expect(state).toEqual({ v: POLL_STATE_VERSION, accountId: ACC, handledUpTo: T + MIN, handled: { [conversationKey('a')]: T + MIN }, backlog: [] });
+		expect(ids(decide(state, top([conv('a', T + MIN), conv('b', T + 2 * MIN), conv('old', T)])).emit)).toEqual(['b']);
+		expect(readPollState({ ...v2, newest: NOW + 24 * 60 * MIN }, ACC, NOW)?.handledUpTo).toBe(NOW);
+		expect(readPollState({ ...v2, accountId: 'another-account' }, ACC, NOW)).toBeUndefined();
 	});
 });
