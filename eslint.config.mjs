@@ -8,10 +8,13 @@
 //      -> `npm run lint` (this file);
 //   2. the packed tarball: `**/*.js` and `package.json`
 //      -> `npm run lint:dist` (eslint.dist.config.mjs, after `npm run build`).
+import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tsParser from '@typescript-eslint/parser';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 /** What the scan lints in the source checkout (scanner.mjs `SOURCE_FILE_PATTERNS`). */
 export const SOURCE_FILE_PATTERNS = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
@@ -69,10 +72,44 @@ export const scanLinterOptions = {
 	linterOptions: { noInlineConfig: true },
 };
 
+/** Everything the scan does not look at but we lint too: tests, scripts, tooling. */
+const REPO_ONLY = ['test/**', 'scripts/**', '*.js', '*.mjs'];
+
 export default defineConfig(
-	// Lint exactly the scan's source scope (SOURCE_FILE_PATTERNS): ignore every top-level entry
-	// except package.json, nodes/ and credentials/. Tests, scripts, dist/ and tooling are not scanned.
-	globalIgnores(['*', '!package.json', '!nodes', '!credentials', '**/package-lock.json']),
+	globalIgnores(['node_modules', 'dist', 'build', 'coverage', 'docs', 'examples', '**/package-lock.json']),
 	scanLinterOptions,
-	...scanConfig,
+	// The scan's rules on the scan's source scope only (SOURCE_FILE_PATTERNS): package.json,
+	// nodes/ and credentials/ (its `**/nodes/**` patterns would otherwise reach test/nodes/).
+	...scanConfig.map((config) => ({
+		...config,
+		files: config.files ?? SOURCE_FILE_PATTERNS,
+		ignores: [...(config.ignores ?? []), ...REPO_ONLY],
+	})),
+	// Tests, scripts and tooling: ESLint's and typescript-eslint's recommended rules.
+	{
+		files: REPO_ONLY,
+		rules: {
+			'no-empty': ['error', { allowEmptyCatch: true }],
+			'no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+		},
+	},
+	{
+		files: ['test/**/*.ts'],
+		extends: [tseslint.configs.recommended],
+		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+		rules: {
+			'no-unused-vars': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+		},
+	},
+	{
+		files: ['test/**/*.js', 'scripts/**/*.js', '*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
+	},
+	{
+		files: ['*.mjs'],
+		extends: [js.configs.recommended],
+		languageOptions: { sourceType: 'module', globals: globals.node },
+	},
 );

@@ -14,7 +14,6 @@ const {
 	wireExample,
 	TYPES,
 	CREDENTIAL_TYPE,
-	waitFor,
 } = require('../../scripts/n8n');
 const { packedTarball, expectedItems, expectedFailure, newestUnread, sleep, dist } = require('./helpers');
 

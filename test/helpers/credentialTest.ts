@@ -18,9 +18,9 @@ import {
 import { additionalDataFor } from './engine';
 import { credentialType } from './credentials';
 
-// n8n's CredentialsTester reads the body with lodash's get (n8n-core ships lodash; no types here).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const get = require('lodash/get') as (object: unknown, path: string) => unknown;
+/** The value at a dotted path, as the lodash `get` n8n's CredentialsTester reads the body with. */
+const get = (object: unknown, path: string): unknown =>
+	path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
 
 /**
  * The node type n8n's CredentialsTester falls back to for a credential that declares its own

@@ -49,8 +49,9 @@ describe('dist as n8n loads it', () => {
 		expect(byName.linkUpMessagingTrigger.polling).toBe(true);
 	});
 
-	it('exposes the same classes through index.js, the package main', () => {
-		const main = require(join(root, 'index.js'));
+	it('exposes the same classes through index.js, the package main', async () => {
+		// index.js is CommonJS: import() wraps its exports in a namespace, module.exports as `default`.
+		const { default: main } = (await import(join(root, 'index.js'))) as { default: Record<string, new () => { name: string }> };
 		expect(Object.keys(main).sort()).toEqual(['LinkUpLinkedInApi', 'LinkUpMessaging', 'LinkUpMessagingTrigger']);
 		expect(new main.LinkUpLinkedInApi().name).toBe('linkUpLinkedInApi');
 	});
