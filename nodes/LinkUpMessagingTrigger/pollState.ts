@@ -44,6 +44,11 @@ export const POLL_TIME_SHARE = 0.6;
 export const MAX_HANDLED = 700;
 export const MAX_BACKLOG = 5;
 
+/** A state with nothing handled: every unread conversation is new (Emit Existing on First Poll). */
+export function emptyPollState(accountId: string): PollState {
+	return { v: POLL_STATE_VERSION, accountId, handledUpTo: null, handled: {}, backlog: [] };
+}
+
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
 const isBacklog = (value: unknown): value is Backlog => {
