@@ -1,5 +1,5 @@
 import type { LinkUpConversation } from '../shared/types';
-import { isFresh, readOnWhileFresh } from './freshness';
+import { isFresh, readOnWhileAllFresh, readOnWhileFresh } from './freshness';
 import { MAX_BACKLOG, PASS_PAGE_SIZE, POLL_PAGE_SIZE, type Backlog, type PollState } from './pollState';
 
 /** One walk of the UNREAD listing, newest activity first, and why it stopped. */
@@ -34,18 +34,20 @@ export const listedIn = (scan: Scan | undefined) => scan?.pages.flat() ?? [];
 const toPass = (backlog: Backlog, fromTop: boolean) => (fromTop ? backlog.depth + backlog.skip : backlog.skip);
 
 /**
- * How to walk a backlog: from its cursor, or (refused cursor) again from the top. It passes over
- * the handled conversations above the rest of the burst in large pages (re-read conversations
- * cost the same credits, in fewer requests), then reads on while pages hold something new.
+ * How to walk a backlog. From its cursor: pages of 10 while they are all new. Passing over
+ * handled conversations first (a refused cursor, listed again from the top): pages of 100
+ * (re-read conversations cost the same credits, in fewer requests) until past them, then on
+ * while pages hold something new, as from the top.
  */
 export function backlogWalk(state: PollState, now: number, backlog: Backlog, fromTop: boolean) {
 	const pass = toPass(backlog, fromTop);
+	if (!fromTop && pass === 0) return { count: () => POLL_PAGE_SIZE, readOn: readOnWhileAllFresh(state, now) };
 	const passed = (listed: LinkUpConversation[]) => listed.filter((c) => !isFresh(c, state, now)).length;
 	const whileFresh = readOnWhileFresh(state, now);
 	return {
-		count: () => (fromTop || pass > 0 ? PASS_PAGE_SIZE : POLL_PAGE_SIZE),
+		count: () => PASS_PAGE_SIZE,
 		// At exactly `pass` passed, the page after it is still unseen.
-		readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) => (pass > 0 && passed(listed) <= pass) || whileFresh(page),
+		readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) => passed(listed) <= pass || whileFresh(page),
 	};
 }
 

@@ -30,3 +30,12 @@ export function isFresh(conversation: LinkUpConversation, state: PollState, now:
 export function readOnWhileFresh(state: PollState, now: number) {
 	return (page: LinkUpConversation[]) => page.length === 0 || page.some((c) => isFresh(c, state, now));
 }
+
+/**
+ * Below a backlog's cursor the rest of a burst comes first, then what was there before it: no
+ * handled conversation moves into that stretch (a reaction or an edit moves one to the top), so
+ * the first page that is not all new is the last one to read.
+ */
+export function readOnWhileAllFresh(state: PollState, now: number) {
+	return (page: LinkUpConversation[]) => page.every((c) => isFresh(c, state, now));
+}

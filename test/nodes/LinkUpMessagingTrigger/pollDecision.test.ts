@@ -169,10 +169,12 @@ describe('paging rules', () => {
 		expect(readOn([conv('new', T + 5 * MIN)], [...passed, conv('new', T + 5 * MIN)])).toBe(true);
 	});
 
-	it('a backlog resumed from its cursor reads pages of 10 while new, or of 100 while it still has some to pass', () => {
+	it('a backlog resumed from its cursor reads pages of 10 while all new, or of 100 while it still has some to pass', () => {
 		const plain = backlogWalk(state(), NOW, { cursor: 'c', depth: 200, skip: 0 }, false);
 		expect(plain.count()).toBe(10);
-		expect(plain.readOn([conv('b', T + MIN)], [conv('b', T + MIN)])).toBe(false);
+		expect(plain.readOn([conv('c', T + 2 * MIN), conv('d', T + 2 * MIN)], [])).toBe(true);
+		expect(plain.readOn([conv('c', T + 2 * MIN), conv('b', T + MIN)], [])).toBe(false);
+		expect(plain.readOn([], [])).toBe(true);
 		const passing = backlogWalk(state(), NOW, { cursor: 'c', depth: 200, skip: 30 }, false);
 		expect(passing.count()).toBe(100);
 		expect(passing.readOn([conv('b', T + MIN)], [conv('b', T + MIN)])).toBe(true);
