@@ -2,10 +2,10 @@
  * End-to-end suite against real n8n servers (npm run test:e2e). Installs n8n into a cache
  * outside the repo on first use (see scripts/n8n/install.js). One test file per n8n line, run
  * side by side. LINKUP_E2E_LINES=2 (or 1) runs one line only.
- * @type {import('jest').Config}
  */
 const lines = (process.env.LINKUP_E2E_LINES || '2,1').split(',').map((s) => s.trim());
 
+/** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
 	rootDir: __dirname,

@@ -13,26 +13,34 @@
  */
 const TARGET = 1.1;
 
+/** @param {number[]} xs */
 function median(xs) {
 	const s = [...xs].sort((a, b) => a - b);
 	const m = Math.floor(s.length / 2);
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
-/** Mean without the lowest and highest 10 %: steadier than a median of whole milliseconds. */
+/**
+ * Mean without the lowest and highest 10 %: steadier than a median of whole milliseconds.
+ * @param {number[]} xs
+ */
 function trimmedMean(xs) {
 	const s = [...xs].sort((a, b) => a - b);
 	const cut = Math.floor(s.length * 0.1);
 	const kept = s.slice(cut, s.length - cut);
 	return kept.reduce((a, b) => a + b, 0) / kept.length;
 }
+/** @type {(xs: number[], p: number) => number} the p-th percentile */
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
+/**
+ * @param {{ line?: string, runs?: number, warmup?: number, log?: (message: string) => void }} [options]
+ */
 async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.stdout.write(`${m}\n`) } = {}) {
 	const { startStack, benchWorkflows, listInboxNode, nodeExecutionTime, executionError } = require('.');
 	log(`[bench] starting the sandbox and n8n line ${line} with the packed package…`);
 	const stack = await startStack({ line, count: 150, install: true });
 	try {
-		const { n8n, credential, accountId } = stack;
+		const { n8n, credential, accountId, version } = stack;
 		const wfs = benchWorkflows({ credential, accountId, baseUrl: stack.sandbox.url, count: 100 });
 		// A third workflow: List Inbox with Simplify on (the default a user gets).
 		const simplified = JSON.parse(JSON.stringify(wfs.listInbox));
@@ -43,7 +51,9 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 			{ key: 'listInbox', label: 'List Inbox, Simplify off', node: 'List Inbox', wf: await n8n.createWorkflow(wfs.listInbox) },
 			{ key: 'listInboxSimplify', label: 'List Inbox, Simplify on', node: 'List Inbox', wf: await n8n.createWorkflow(simplified) },
 		];
+		/** @type {Record<string, { node: number[], wall: number[] }>} n8n's node time and the execution's, per run (ms) */
 		const results = Object.fromEntries(cases.map((c) => [c.key, { node: [], wall: [] }]));
+		/** @type {(c: (typeof cases)[number], record: boolean) => Promise<void>} */
 		const once = async (c, record) => {
 			const e = await n8n.runManually(c.wf.id, { trigger: 'Manual Trigger' });
 			const err = executionError(e);
@@ -52,11 +62,13 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 			const count = c.key === 'httpRequest' ? items[0].json.data.conversations.length : items.length;
 			if (count !== 100) throw new Error(`${c.label}: expected 100 conversations, got ${count}`);
 			if (record) {
-				results[c.key].node.push(nodeExecutionTime(e, c.node));
-				results[c.key].wall.push(new Date(e.stoppedAt) - new Date(e.startedAt));
+				const nodeMs = nodeExecutionTime(e, c.node);
+				if (nodeMs === undefined) throw new Error(`${c.label}: the run data of ${c.node} has no executionTime`);
+				results[c.key].node.push(nodeMs);
+				results[c.key].wall.push(new Date(e.stoppedAt).getTime() - new Date(e.startedAt).getTime());
 			}
 		};
-		log(`[bench] n8n ${n8n.version}: ${warmup} warm-up + ${runs} timed runs per workflow, alternating`);
+		log(`[bench] n8n ${version}: ${warmup} warm-up + ${runs} timed runs per workflow, alternating`);
 		for (let i = 0; i < warmup; i++) for (const c of cases) await once(c, false);
 		for (let i = 0; i < runs; i++) for (const c of cases) await once(c, true);
 		const rows = cases.map((c) => ({
@@ -68,7 +80,7 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 		}));
 		const http = rows[0];
 		log('');
-		log(`n8n ${n8n.version} (line ${line}), 100 conversations per run, ${runs} runs each (ms):`);
+		log(`n8n ${version} (line ${line}), 100 conversations per run, ${runs} runs each (ms):`);
 		log('  workflow                     node mean*  node median   node p90   execution median   ratio (node mean*)');
 		for (const r of rows) {
 			log(
@@ -80,7 +92,7 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 		const ratioSimplify = rows[2].nodeMean / http.nodeMean;
 		log('');
 		log(`ratio List Inbox / HTTP Request: ${ratio.toFixed(2)}× (Simplify on: ${ratioSimplify.toFixed(2)}×; target ≤ ${TARGET.toFixed(2)}×)`);
-		return { version: n8n.version, rows, ratio, ratioSimplify };
+		return { version, rows, ratio, ratioSimplify };
 	} finally {
 		await stack.stop();
 	}

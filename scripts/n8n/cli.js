@@ -24,7 +24,25 @@ const lib = require('.');
 const STATE_FILE = path.join(lib.REPO_ROOT, 'build', 'e2e', 'stack.json');
 const argv = process.argv.slice(2);
 const cmd = argv[0];
-const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+/**
+ * The value after `name` on the command line, else `dflt`.
+ * @overload
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+/**
+ * @overload
+ * @param {string} name
+ * @param {string} dflt
+ * @returns {string}
+ */
+/**
+ * @param {string} name
+ * @param {string} [dflt]
+ */
+function opt(name, dflt) {
+	return argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt;
+}
 const out = (m) => process.stdout.write(`${m}\n`);
 
 function readState() {
@@ -38,10 +56,8 @@ function readState() {
 /** A client for the running stack's n8n, logged in with the stored API key and session. */
 async function attach() {
 	const s = readState();
-	const n8n = new lib.N8nServer({ line: s.line, userFolder: s.userFolder });
-	n8n.port = s.port;
-	n8n.apiKey = s.apiKey;
-	await n8n.login(s.owner);
+	const n8n = new lib.N8nClient({ url: `http://127.0.0.1:${s.port}`, line: s.line, owner: s.owner, apiKey: s.apiKey });
+	await n8n.login();
 	return { s, n8n, sandbox: new lib.SandboxClient(s.sandboxUrl) };
 }
 
@@ -49,7 +65,7 @@ async function start() {
 	const line = opt('--line', '2');
 	const port = opt('--port') ? Number(opt('--port')) : undefined;
 	const stack = await lib.startStack({ line, count: Number(opt('--count', '35')), install: true, port });
-	const { n8n } = stack;
+	const { n8n, n8nProcess } = stack;
 	const imported = [];
 	if (argv.includes('--examples')) {
 		for (const { file, workflow } of lib.loadExamples()) {
@@ -61,10 +77,10 @@ async function start() {
 	if (argv.includes('--demo')) demo = await demoWorkflows(stack);
 	const state = {
 		line,
-		version: n8n.version,
+		version: stack.version,
 		url: n8n.url,
-		port: n8n.port,
-		userFolder: n8n.userFolder,
+		port: n8nProcess.port,
+		userFolder: n8nProcess.userFolder,
 		owner: n8n.owner,
 		apiKey: n8n.apiKey,
 		credential: stack.credential,
@@ -75,7 +91,7 @@ async function start() {
 	};
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
 	fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
-	out(`n8n ${n8n.version} with n8n-nodes-linkup-messaging: ${n8n.url}`);
+	out(`n8n ${stack.version} with n8n-nodes-linkup-messaging: ${n8n.url}`);
 	out(`  login: ${n8n.owner.email} / ${n8n.owner.password}`);
 	out(`  LinkUp sandbox: ${stack.sandbox.url} (credential "LinkUp API" points at it)`);
 	for (const w of imported) out(`  workflow "${w.name}": ${n8n.url}/workflow/${w.id}`);
@@ -105,6 +121,7 @@ async function start() {
 /**
  * The demo's own workflows: List Inbox run once now (its items printed), and the trigger,
  * active and polling every minute, so a message sent with `npm run demo:message` shows up.
+ * @param {import('.').Stack} stack
  */
 async function demoWorkflows(stack) {
 	const { n8n } = stack;
@@ -141,6 +158,7 @@ async function main() {
 		case 'message': {
 			const s = readState();
 			const sandbox = new lib.SandboxClient(s.sandboxUrl);
+			/** @type {Parameters<import('./sandbox').SandboxClient['message']>[0]} */
 			const body = {};
 			if (opt('--name')) body.participantName = opt('--name');
 			if (opt('--text')) body.text = opt('--text');

@@ -26,6 +26,12 @@ const fmt = (ms) => {
 };
 
 class InstallError extends Error {
+	/**
+	 * @param {string} step     what failed
+	 * @param {string} message
+	 * @param {string} fix      how to fix it
+	 * @param {string} logFile  the step's log
+	 */
 	constructor(step, message, fix, logFile) {
 		super(`${step} failed: ${message}`);
 		this.step = step;
@@ -54,7 +60,23 @@ function tail(file, lines = 25) {
 	}
 }
 
-/** Runs a command, output appended to logFile; resolves on exit 0, rejects with the log's tail. */
+/**
+ * @typedef {object} RunOptions
+ * @property {string} cwd
+ * @property {Record<string, string>} [env] added to this process's environment
+ * @property {string} logFile               output appended here
+ * @property {string} label                 for the progress lines
+ * @property {string} [usual]               how long it usually takes, for the progress lines
+ */
+
+/**
+ * Runs a command, output appended to logFile; resolves on exit 0 (with the ms it took), rejects
+ * with an Error whose `logTail` is the log's tail.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {RunOptions} options
+ * @returns {Promise<number>}
+ */
 function run(cmd, args, { cwd, env, logFile, label, usual }) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
@@ -75,15 +97,18 @@ function run(cmd, args, { cwd, env, logFile, label, usual }) {
 			fs.closeSync(out);
 			if (code === 0) resolve(Date.now() - started);
 			else {
-				const err = new Error(`${cmd} ${args.join(' ')} exited with ${signal || code}`);
-				err.logTail = tail(logFile);
-				reject(err);
+				reject(Object.assign(new Error(`${cmd} ${args.join(' ')} exited with ${signal || code}`), { logTail: tail(logFile) }));
 			}
 		});
 	});
 }
 
-/** `run` with retries for the registry's transient failures (ETARGET for a version that exists). */
+/**
+ * `run` with retries for the registry's transient failures (ETARGET for a version that exists).
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {RunOptions} opts
+ */
 async function runWithRetry(cmd, args, opts) {
 	for (let attempt = 1; ; attempt++) {
 		try {

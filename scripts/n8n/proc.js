@@ -8,9 +8,39 @@ const fs = require('node:fs');
 const net = require('node:net');
 const { spawn } = require('node:child_process');
 
+/**
+ * A child spawned by `spawnGroup`: the leader of its own process group, with piped output.
+ * @typedef {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable> & {
+ *   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null, error?: Error }>,
+ *   output: () => string,
+ * }} GroupChild
+ */
+
+/**
+ * @typedef {object} SpawnGroupOptions
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env]
+ * @property {string} [logFile]                output appended here
+ * @property {(line: string) => void} [onLine] sees each stdout/stderr line
+ */
+
+/**
+ * @typedef {object} WaitForOptions
+ * @property {number} [timeoutMs]
+ * @property {number} [intervalMs]
+ * @property {string} [what]       what is awaited, for the timeout's message
+ * @property {import('node:child_process').ChildProcess} [child] give up at once when it exits
+ */
+
+/** @type {Set<GroupChild>} */
 const live = new Set();
 
+/**
+ * @param {number | undefined} pid undefined when the spawn failed
+ * @param {NodeJS.Signals} signal
+ */
 function killGroup(pid, signal) {
+	if (pid === undefined) return false;
 	try {
 		process.kill(-pid, signal);
 		return true;
@@ -37,21 +67,29 @@ function hookExit() {
 	}
 }
 
-/** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
+/**
+ * A free TCP port on 127.0.0.1 (asked from the OS, then released).
+ * @returns {Promise<number>}
+ */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const srv = net.createServer();
 		srv.unref();
 		srv.on('error', reject);
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
 			srv.close(() => resolve(port));
 		});
 	});
 }
 
-/** `count` distinct free ports. */
+/**
+ * `count` distinct free ports.
+ * @param {number} count
+ * @returns {Promise<number[]>}
+ */
 async function freePorts(count) {
+	/** @type {Set<number>} */
 	const ports = new Set();
 	while (ports.size < count) ports.add(await freePort());
 	return [...ports];
@@ -60,13 +98,18 @@ async function freePorts(count) {
 /**
  * Spawns `cmd` as the leader of a new process group. Output goes to `logFile` (appended) and
  * is kept in memory (`child.output()`); `onLine` sees each stdout/stderr line.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {SpawnGroupOptions} [options]
+ * @returns {GroupChild}
  */
 function spawnGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
 	hookExit();
-	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = /** @type {GroupChild} */ (spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
 	const fd = logFile ? fs.openSync(logFile, 'a') : undefined;
 	let buffer = '';
 	let pending = '';
+	/** @param {Buffer} chunk */
 	const onData = (chunk) => {
 		const text = chunk.toString('utf8');
 		if (fd !== undefined) fs.writeSync(fd, text);
@@ -75,7 +118,7 @@ function spawnGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
 		if (onLine) {
 			pending += text;
 			const lines = pending.split('\n');
-			pending = lines.pop();
+			pending = lines.pop() ?? '';
 			for (const line of lines) onLine(line);
 		}
 	};
@@ -105,7 +148,11 @@ function spawnGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
 	return child;
 }
 
-/** SIGTERM the group, wait up to `graceMs`, then SIGKILL it. Resolves once the leader exited. */
+/**
+ * SIGTERM the group, wait up to `graceMs`, then SIGKILL it. Resolves once the leader exited.
+ * @param {GroupChild | undefined} child
+ * @param {{ graceMs?: number, signal?: NodeJS.Signals }} [options]
+ */
 async function stopGroup(child, { graceMs = 10000, signal = 'SIGTERM' } = {}) {
 	if (!child || child.exitCode !== null || child.signalCode !== null) {
 		if (child) killGroup(child.pid, 'SIGKILL');
@@ -124,7 +171,13 @@ async function stopGroup(child, { graceMs = 10000, signal = 'SIGTERM' } = {}) {
 	}
 }
 
-/** Waits until `check()` resolves truthy; polls every `intervalMs`; throws `what` after `timeoutMs`. */
+/**
+ * Waits until `check()` resolves truthy; polls every `intervalMs`; throws `what` after `timeoutMs`.
+ * @template T
+ * @param {() => T | Promise<T>} check
+ * @param {WaitForOptions} [options]
+ * @returns {Promise<NonNullable<T>>} what `check()` resolved to
+ */
 async function waitFor(check, { timeoutMs = 60000, intervalMs = 250, what = 'condition', child } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	let lastErr;

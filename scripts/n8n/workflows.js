@@ -17,11 +17,53 @@ const TYPES = {
 const CREDENTIAL_TYPE = 'linkUpLinkedInApi';
 const NEVER = '0 0 1 1 *'; // Poll Times "custom" that never fires during a test: every poll is one we cause.
 
+/**
+ * A node as n8n stores it in a workflow.
+ * @typedef {object} WorkflowNode
+ * @property {string} [id]
+ * @property {string} name
+ * @property {string} type
+ * @property {number} typeVersion
+ * @property {number[]} position
+ * @property {Record<string, any>} parameters
+ * @property {Record<string, { id: string, name: string }>} [credentials] by credential type
+ */
+
+/**
+ * A workflow as the public API creates it.
+ * @typedef {object} Workflow
+ * @property {string} name
+ * @property {WorkflowNode[]} nodes
+ * @property {Record<string, any>} connections
+ * @property {Record<string, any>} settings
+ */
+
+/** @typedef {{ id: string, name: string }} CredentialRef  a stored credential (N8nClient.createCredential) */
+
+/** @param {string} accountId */
 const account = (accountId) => ({ __rl: true, mode: 'id', value: accountId });
+/** @param {CredentialRef} credential */
 const credRef = (credential) => ({ [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } });
 
-/** One List Inbox node. params: { category, returnAll, limit, simplify }. */
+/**
+ * @typedef {object} ListInboxNodeOptions
+ * @property {string} name
+ * @property {CredentialRef} credential
+ * @property {string} accountId
+ * @property {number[]} [position]
+ * @property {string} [category]   INBOX (default), UNREAD, MY_CONNECTIONS, INMAIL, STARRED
+ * @property {boolean} [returnAll]
+ * @property {number} [limit]      when not returnAll (default 50)
+ * @property {boolean} [simplify]  default true
+ */
+
+/**
+ * One List Inbox node.
+ * @param {ListInboxNodeOptions} options
+ * @returns {WorkflowNode}
+ */
 function listInboxNode({ name, credential, accountId, position = [400, 0], category = 'INBOX', returnAll = false, limit = 50, simplify = true }) {
+	/** @type {Record<string, any>} */
 	const parameters = { operation: 'listInbox', accountId: account(accountId), category, returnAll, simplify };
 	if (!returnAll) parameters.limit = limit;
 	return {
@@ -35,8 +77,13 @@ function listInboxNode({ name, credential, accountId, position = [400, 0], categ
 	};
 }
 
-/** Manual Trigger → one List Inbox node per variant (all in parallel, one execution). */
+/**
+ * Manual Trigger → one List Inbox node per variant (all in parallel, one execution).
+ * @param {{ name?: string, credential: CredentialRef, accountId: string, variants: (Partial<ListInboxNodeOptions> & { name: string })[] }} options
+ * @returns {Workflow}
+ */
 function listInboxWorkflow({ name = 'List Inbox variants', credential, accountId, variants }) {
+	/** @type {WorkflowNode} */
 	const trigger = { id: 'n-manual', name: 'Manual Trigger', type: TYPES.manual, typeVersion: 1, position: [0, 0], parameters: {} };
 	const nodes = [trigger];
 	variants.forEach((v, i) => nodes.push(listInboxNode({ credential, accountId, position: [400, i * 160], ...v })));
@@ -50,7 +97,22 @@ function listInboxWorkflow({ name = 'List Inbox variants', credential, accountId
 	};
 }
 
-/** The polling trigger alone, polled only when the test activates the workflow. */
+/**
+ * @typedef {object} TriggerNodeOptions
+ * @property {string} [name]
+ * @property {CredentialRef} credential
+ * @property {string} accountId
+ * @property {boolean} [simplify]           default true
+ * @property {Record<string, unknown>} [options] the trigger's Options
+ * @property {string} [cron]                Poll Times "custom" (default NEVER)
+ * @property {number[]} [position]
+ */
+
+/**
+ * The polling trigger alone, polled only when the test activates the workflow.
+ * @param {TriggerNodeOptions} options
+ * @returns {WorkflowNode}
+ */
 function triggerNode({ name = 'LinkUp Messaging Trigger', credential, accountId, simplify = true, options = {}, cron = NEVER, position = [0, 0] }) {
 	return {
 		id: 'n-trigger',
@@ -68,6 +130,11 @@ function triggerNode({ name = 'LinkUp Messaging Trigger', credential, accountId,
 	};
 }
 
+/**
+ * A workflow with the trigger alone.
+ * @param {TriggerNodeOptions} options `name` is the workflow's (default 'LinkUp trigger'), the node's is its default
+ * @returns {Workflow}
+ */
 function triggerWorkflow({ name = 'LinkUp trigger', ...opts }) {
 	return { name, nodes: [triggerNode(opts)], connections: {}, settings: { executionOrder: 'v1' } };
 }
@@ -75,6 +142,8 @@ function triggerWorkflow({ name = 'LinkUp trigger', ...opts }) {
 /**
  * Both nodes on one canvas, set up as a user would (account picked from the list, every
  * trigger option shown): for the editor screenshots.
+ * @param {{ name?: string, credential: CredentialRef, accountId: string, accountName?: string }} options
+ * @returns {Workflow}
  */
 function bothNodesWorkflow({ name = 'LinkUp nodes', credential, accountId, accountName = 'Ada Lovelace' }) {
 	const picked = { __rl: true, mode: 'list', value: accountId, cachedResultName: accountName };
@@ -100,10 +169,14 @@ function bothNodesWorkflow({ name = 'LinkUp nodes', credential, accountId, accou
 /**
  * For the bench: Manual Trigger → List Inbox (Limit `count`, raw) and, separately, Manual
  * Trigger → HTTP Request making the same call with the same credential (predefined type).
+ * @param {{ credential: CredentialRef, accountId: string, baseUrl: string, count?: number }} options
+ * @returns {{ listInbox: Workflow, httpRequest: Workflow }}
  */
 function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
+	/** @type {(id: string) => WorkflowNode} */
 	const manual = (id) => ({ id, name: 'Manual Trigger', type: TYPES.manual, typeVersion: 1, position: [0, 0], parameters: {} });
 	const node = listInboxNode({ name: 'List Inbox', credential, accountId, limit: count, simplify: false, position: [300, 0] });
+	/** @type {WorkflowNode} */
 	const http = {
 		id: 'n-http',
 		name: 'HTTP Request',
@@ -122,6 +195,7 @@ function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
 		},
 		credentials: credRef(credential),
 	};
+	/** @type {(name: string, trigger: WorkflowNode, target: WorkflowNode) => Workflow} */
 	const wf = (name, trigger, target) => ({
 		name,
 		nodes: [trigger, target],
@@ -131,7 +205,11 @@ function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
 	return { listInbox: wf('Bench: List Inbox', manual('n-m1'), node), httpRequest: wf('Bench: HTTP Request', manual('n-m2'), http) };
 }
 
-/** The example workflows shipped in examples/ (parsed), by file name. */
+/**
+ * The example workflows shipped in examples/ (parsed), by file name.
+ * @param {string} [dir]
+ * @returns {{ file: string, workflow: Workflow }[]}
+ */
 function loadExamples(dir = path.join(REPO_ROOT, 'examples')) {
 	return fs
 		.readdirSync(dir)
@@ -144,8 +222,13 @@ function loadExamples(dir = path.join(REPO_ROOT, 'examples')) {
  * An example wired to a real credential and account: every node of ours gets `credential`
  * and, when its Account is empty, `accountId` (mode "id"). Other nodes get `otherCredentials`
  * of their type when given (n8n 2.x refuses to activate a workflow with a credential missing).
+ * @param {Workflow} workflow
+ * @param {{ credential: CredentialRef, accountId?: string, otherCredentials?: Record<string, NonNullable<WorkflowNode['credentials']>> }} options
+ *   otherCredentials: { '<node type>': { <credential type>: { id, name } } } for nodes not ours
+ * @returns {Workflow}
  */
 function wireExample(workflow, { credential, accountId, otherCredentials = {} }) {
+	/** @type {Workflow} */
 	const wf = JSON.parse(JSON.stringify(workflow));
 	for (const node of wf.nodes) {
 		// otherCredentials: { '<node type>': { <credential type>: { id, name } } } for nodes not ours.

@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { REPO_ROOT } = require('../../scripts/n8n/config');
 
+/** @param {string} p a path inside dist/ */
 const dist = (p) => require(path.join(REPO_ROOT, 'dist', p));
 
 /** The tarball globalSetup packed (build/e2e/tarball.txt). */
@@ -22,13 +23,21 @@ const IN_CATEGORY = {
 	STARRED: (c) => c.starred === true,
 };
 
-/** A conversation as the API serves it: the sandbox-only flags removed. */
+/**
+ * A conversation as the API serves it: the sandbox-only flags removed.
+ * @param {Record<string, any>} c
+ */
 function asServed(c) {
 	const { connection, starred, ...rest } = c;
 	return rest;
 }
 
-/** What List Inbox must output for the sandbox's conversations (already in API order). */
+/**
+ * What List Inbox must output for the sandbox's conversations (already in API order).
+ * @param {any[]} conversations
+ * @param {{ category?: string, limit?: number, simplify?: boolean }} options
+ * @returns {any[]}
+ */
 function expectedItems(conversations, { category = 'INBOX', limit, simplify }) {
 	let list = conversations.filter(IN_CATEGORY[category]).map(asServed);
 	if (limit !== undefined) list = list.slice(0, limit);
@@ -37,12 +46,21 @@ function expectedItems(conversations, { category = 'INBOX', limit, simplify }) {
 	return list.map((c) => JSON.parse(JSON.stringify(simplifyConversation(c))));
 }
 
-/** Our wording for a LinkUp failure (dist/nodes/shared/errors.js). */
+/**
+ * Our wording for a LinkUp failure (dist/nodes/shared/errors.js).
+ * @param {number} statusCode
+ * @param {unknown} body
+ * @returns {{ message: string, description?: string }}
+ */
 function expectedFailure(statusCode, body) {
 	return dist('nodes/shared/errors.js').describeLinkUpFailure(statusCode, body);
 }
 
-/** The conversation "Fetch Test Event" must show: the newest unread one the trigger would emit. */
+/**
+ * The conversation "Fetch Test Event" must show: the newest unread one the trigger would emit.
+ * @param {any[]} conversations
+ * @param {{ includeOwnLastMessage?: boolean, includeSponsored?: boolean }} [options]
+ */
 function newestUnread(conversations, { includeOwnLastMessage = false, includeSponsored = false } = {}) {
 	return conversations.find(
 		(c) =>
@@ -52,6 +70,7 @@ function newestUnread(conversations, { includeOwnLastMessage = false, includeSpo
 	);
 }
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = { packedTarball, expectedItems, expectedFailure, newestUnread, asServed, IN_CATEGORY, sleep, dist };
