@@ -17,18 +17,14 @@ import { toLinkUpApiError } from '../../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../../shared/types';
 import { accountIdProblem, categoryProblem, limitProblem } from '../../shared/validation';
 
-/** preSend: refuse bad input before anything is sent (and billed). */
+/** preSend: refuse a bad account or category (what the description routes) before anything is sent. */
 export async function validateListInboxRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	const params = (body.params ?? {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const problem =
-		accountIdProblem(body.account_id) ??
-		categoryProblem(params.category) ??
-		(returnAll ? undefined : limitProblem(this.getNodeParameter('limit', 50)));
+	const problem = accountIdProblem(body.account_id) ?? categoryProblem(params.category);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
 	body.account_id = (body.account_id as string).trim();
 	return requestOptions;
@@ -43,9 +39,11 @@ export async function fetchInboxPages(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const limit = (this.getNodeParameter('returnAll', false) as boolean)
-		? undefined
-		: (this.getNodeParameter('limit', 50) as number);
+	// Limit is not routed (this function sets params.count): it is checked here, before any request.
+	const limitValue = (this.getNodeParameter('returnAll', false) as boolean) ? undefined : this.getNodeParameter('limit', 50);
+	const problem = limitValue === undefined ? undefined : limitProblem(limitValue);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	const limit = limitValue as number | undefined;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const params = (body.params ?? {}) as IDataObject;
