@@ -3,7 +3,9 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { searchAccounts } from '../shared/accounts';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { BASE_URL_EXPRESSION } from '../shared/baseUrl';
+import { getConversationFields, getConversationOperation } from './operations/getConversation';
 import { listInboxFields, listInboxOperation } from './operations/listInbox';
+import { sendMessageFields, sendMessageOperation } from './operations/sendMessage';
 
 export class LinkUpMessaging implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,8 +14,9 @@ export class LinkUpMessaging implements INodeType {
 		icon: { light: 'file:linkup.svg', dark: 'file:linkup.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"listInbox": "List Inbox"}[$parameter["operation"]] }}',
-		description: 'Read LinkedIn conversations through the LinkUp API',
+		subtitle:
+			'={{ {"listInbox": "List Inbox", "getConversation": "Get Conversation", "sendMessage": "Send Message"}[$parameter["operation"]] }}',
+		description: 'Read and send LinkedIn messages through the LinkUp API',
 		defaults: { name: 'LinkUp Messaging' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,14 +28,27 @@ export class LinkUpMessaging implements INodeType {
 		},
 		properties: [
 			{
+				// One resource: n8n 2.x words each AI tool from its operation's `action` only when a
+				// node has a resource parameter. Its default keeps workflows stored without it working.
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Message', value: 'message' }],
+				default: 'message',
+			},
+			{
 				displayName: 'Operation',
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				options: [listInboxOperation],
+				displayOptions: { show: { resource: ['message'] } },
+				options: [getConversationOperation, listInboxOperation, sendMessageOperation],
 				default: 'listInbox',
 			},
 			...listInboxFields,
+			...getConversationFields,
+			...sendMessageFields,
 		],
 	};
 

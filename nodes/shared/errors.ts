@@ -7,6 +7,11 @@ export interface LinkUpFailure {
 	code: string;
 }
 
+const TOP_UP = 'Top up credits in your LinkUp dashboard.';
+
+/** Network codes of a request that got no answer in time. */
+const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT'];
+
 const GUIDANCE: Record<string, { message: string; description: string }> = {
 	INVALID_API_KEY: {
 		message: 'LinkUp rejected the API key',
@@ -25,8 +30,7 @@ const GUIDANCE: Record<string, { message: string; description: string }> = {
 	},
 	INSUFFICIENT_CREDITS: {
 		message: 'Your LinkUp credits are used up',
-		description:
-			'Top up credits in your LinkUp dashboard. Listing costs 1 credit per 10 conversations returned.',
+		description: `${TOP_UP} Listing costs 1 credit per 10 conversations returned.`,
 	},
 	RATE_LIMITED: {
 		message: 'LinkUp rate limit reached',
@@ -89,7 +93,7 @@ export function describeLinkUpFailure(statusCode: number | undefined, body: unkn
 
 /** A request that never produced an HTTP response (timeout, refused connection, DNS). */
 export function describeNetworkFailure(errorCode: string | undefined, baseUrl?: string): LinkUpFailure {
-	const timedOut = errorCode === 'ECONNABORTED' || errorCode === 'ETIMEDOUT';
+	const timedOut = errorCode !== undefined && TIMEOUT_CODES.includes(errorCode);
 	return failure(
 		errorCode ?? 'NETWORK_ERROR',
 		undefined,
@@ -113,4 +117,31 @@ export function readLinkUpEnvelope(
 		return { ok: true, data: body.data };
 	}
 	return { ok: false, failure: describeLinkUpFailure(statusCode, body) };
+}
+
+/** What each message action other than listing costs, for the out-of-credits description. */
+const ACTION_COSTS = {
+	get_conversation: 'Reading a conversation costs 1 credit per 10 messages returned.',
+	send: 'Sending a message costs 1 credit, 2 with media.',
+} as const;
+
+export type MessageAction = keyof typeof ACTION_COSTS;
+
+/**
+ * A failure worded for the action that failed: out of credits names that action's price, and a
+ * send that timed out may have reached LinkedIn all the same (LinkUp may have sent it before the
+ * answer was lost), so it says to look before sending again.
+ */
+export function describeForAction(failure: LinkUpFailure, action: MessageAction): LinkUpFailure {
+	if (failure.code === 'INSUFFICIENT_CREDITS') {
+		return { ...failure, description: `${TOP_UP} ${ACTION_COSTS[action]}` };
+	}
+	if (action === 'send' && TIMEOUT_CODES.includes(failure.code)) {
+		return {
+			...failure,
+			description:
+				'The request timed out, but LinkUp may have sent the message: check the conversation (Get Conversation) before sending it again.',
+		};
+	}
+	return failure;
 }

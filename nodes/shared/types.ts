@@ -40,3 +40,37 @@ export interface LinkUpAccountsPage {
 	limit?: number;
 	offset?: number;
 }
+
+/** One message as get_conversation returns it; every field may be missing. */
+export interface LinkUpMessage {
+	text?: string;
+	/** epoch ms */
+	timestamp?: number;
+	/** the sender's display name */
+	sender?: string;
+	sender_info?: { first_name?: string; last_name?: string; profile_url?: string };
+	/** 'TEXT' or 'SYSTEM' */
+	message_type?: string;
+	entity_urn?: string;
+}
+
+/** The `data` of one get_conversation page. */
+export interface LinkUpConversationPage {
+	total_message_count?: number;
+	unread_count?: number;
+	last_seen_message?: boolean;
+	last_seen_at?: number;
+	/** newest first */
+	messages?: LinkUpMessage[];
+	next_cursor?: string | null;
+	/** not documented: used when LinkUp sends it */
+	conversation_id?: string;
+}
+
+/** The `data` of a send. */
+export interface LinkUpSentMessage {
+	entityUrn?: string;
+	conversation_id?: string;
+	/** epoch ms (or an ISO 8601 string: the format is not documented) */
+	deliveredAt?: number | string;
+}

@@ -1,7 +1,9 @@
-/** The /v2 routes of LinkUp API v2 (accounts and messages/list_inbox), without HTTP plumbing. */
+/** The /v2 routes of LinkUp API v2 (accounts, and messages: list_inbox here, get_conversation and send in messages.ts), without HTTP plumbing. */
 import { CURSOR_EXPIRED_MESSAGE, type CursorBook } from './cursors';
 import { errorBody, failure, success, type Reply } from './envelope';
+import type { FaultCursors } from './faults';
 import type { Inbox } from './inbox';
+import { getConversation, send } from './messages';
 import { activityOf, decodeCursor, type CursorPosition } from './order';
 import { CATEGORIES, type Category, type Conversation, type SandboxConversation } from './types';
 
@@ -26,20 +28,16 @@ export interface V2Request {
 
 export interface V2Result {
 	reply: Reply;
-	/** set for a successful list_inbox page (what cursor faults need) */
-	page?: {
-		sentCursor?: string;
-		/** the position the page starts after: the sent cursor's, or the start (before everything) */
-		after: CursorPosition;
-		/** a position whose page is page 1 (one just before its first row) */
-		firstPage: CursorPosition;
-	};
+	/** set for a successful list_inbox or get_conversation page (what cursor faults need) */
+	page?: FaultCursors;
 	/** refused because the sent cursor had expired */
 	cursorExpired?: boolean;
 }
 
 /** The position before every conversation: following it is listing without a cursor. */
 const START: CursorPosition = { time: Number.MAX_SAFE_INTEGER, conversationId: '' };
+
+const MESSAGE_ACTIONS = ['list_inbox', 'get_conversation', 'send'];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,16 +126,18 @@ function messages(ctx: ApiContext, req: V2Request): V2Result {
 		const msg = `Account ${accountId} is inactive. Reconnect it from your LinkUp dashboard.`;
 		return { reply: failure('ACCOUNT_INACTIVE', msg, action) };
 	}
-	if (action !== 'list_inbox') {
+	if (action === null || !MESSAGE_ACTIONS.includes(action)) {
 		const msg = action === null ? 'action is required' : `Unknown action '${action}' for /v2/messages`;
 		return { reply: failure('INVALID_ACTION', msg, action) };
 	}
 	if (account.platform !== 'LINKEDIN') {
-		const msg = `Action 'list_inbox' is not available for ${account.platform} accounts`;
+		const msg = `Action '${action}' is not available for ${account.platform} accounts`;
 		return { reply: failure('INVALID_ACTION', msg, action) };
 	}
 	const params = body.params ?? {};
 	if (!isObject(params)) return bad('params must be an object', action);
+	if (action === 'get_conversation') return getConversation(ctx, accountId, params);
+	if (action === 'send') return send(ctx, accountId, params);
 	const count = params.count ?? 10;
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) {
 		return bad('params.count must be an integer between 1 and 1000', action);
@@ -179,5 +179,11 @@ function listInbox(
 		next_cursor: nextCursor,
 	};
 	const at = after ? { time: after.time, conversationId: after.conversationId } : START;
-	return { reply: success('list_inbox', accountId, credits, data), page: { sentCursor, after: at, firstPage } };
+	const cursors: FaultCursors = {
+		itemsKey: 'conversations',
+		sent: sentCursor,
+		firstPage: () => ctx.cursors.issue(firstPage),
+		fresh: () => ctx.cursors.issue(at, true),
+	};
+	return { reply: success('list_inbox', accountId, credits, data), page: cursors };
 }

@@ -39,9 +39,12 @@ export function handleControl(
 	path: string,
 	rawBody: unknown,
 	invalidJson: boolean,
+	query: Record<string, string> = {},
 ): Reply {
 	if (invalidJson) return fail(400, 'body must be valid JSON');
 	const body: Body = typeof rawBody === 'object' && rawBody !== null && !Array.isArray(rawBody) ? (rawBody as Body) : {};
+	// GET endpoints take their input from the query string
+	if (method === 'GET') Object.assign(body, query);
 	try {
 		return dispatch(sandbox, `${method} ${path}`, body);
 	} catch (err) {
@@ -94,6 +97,8 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 				: inbox.newConversation(accountId(), { participantName: str(body, 'participantName'), text, time, fromMe });
 			return ok({ conversation });
 		}
+		case 'GET /__sandbox/messages':
+			return ok({ messages: inbox.messages(accountId(), required(body, 'conversationId')) });
 		case 'POST /__sandbox/conversation':
 			return ok({ conversation: inbox.addConversation(accountId(), body.conversation as SandboxConversation) });
 		case 'POST /__sandbox/read':

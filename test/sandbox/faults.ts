@@ -57,7 +57,7 @@ export function pendingFault(fault: unknown, opts: FaultOptions = {}): PendingFa
 	if (!Number.isInteger(skip) || skip < 0) throw new TypeError('skip must be an integer >= 0');
 	if (!FAULT_PATHS.includes(path)) throw new TypeError(`path must be one of ${FAULT_PATHS.join(', ')}`);
 	if (isCursorFault(fault) && path !== '/v2/messages') {
-		throw new TypeError(`${fault} only applies to /v2/messages (list_inbox pages)`);
+		throw new TypeError(`${fault} only applies to /v2/messages (list_inbox and get_conversation pages)`);
 	}
 	return { fault, times, skip, path };
 }
@@ -66,7 +66,7 @@ export function pendingFault(fault: unknown, opts: FaultOptions = {}): PendingFa
  * FIFO of faults. For each path only the first queued fault is considered. A request that the
  * fault can apply to first uses up `skip`, then gets the fault and uses up `times`.
  * Error and transport faults apply to any request on the path; cursor faults only to requests
- * that would otherwise get a successful list_inbox page.
+ * that would otherwise get a successful list_inbox or get_conversation page.
  */
 export class FaultQueue {
 	private queue: PendingFault[] = [];
@@ -113,14 +113,12 @@ export function faultReply(fault: Exclude<Fault, CursorFault>, action: string | 
 	}
 }
 
-export interface InboxPageData {
-	conversations: unknown[];
-	total_results: number;
-	next_cursor?: string | null;
-}
+/** A page of list_inbox (`conversations`, with `total_results`) or get_conversation (`messages`). */
+export type PageData = Record<string, unknown> & { next_cursor?: string | null };
 
-/** The cursors a cursor fault may answer with (issued only when asked for). */
+/** A successful page a cursor fault may break: which array holds its rows, and the cursors it may answer with (issued only when asked for). */
 export interface FaultCursors {
+	itemsKey: 'conversations' | 'messages';
 	/** the cursor of the request, if any */
 	sent?: string;
 	/** a cursor whose page is page 1 */
@@ -129,9 +127,9 @@ export interface FaultCursors {
 	fresh: () => string;
 }
 
-/** Breaks the paging of a successful list_inbox reply in place. */
+/** Breaks the paging of a successful list_inbox or get_conversation reply in place. */
 export function applyCursorFault(fault: CursorFault, reply: Reply, cursors: FaultCursors): void {
-	const body = reply.body as SuccessEnvelope<InboxPageData>;
+	const body = reply.body as SuccessEnvelope<PageData>;
 	const same = (): string => cursors.sent ?? cursors.firstPage();
 	switch (fault) {
 		case 'REPEAT_CURSOR':
@@ -145,8 +143,9 @@ export function applyCursorFault(fault: CursorFault, reply: Reply, cursors: Faul
 			break;
 		case 'EMPTY_PAGE_WITH_CURSOR':
 		case 'EMPTY_PAGE_NEW_CURSOR':
-			body.data.conversations = [];
-			body.data.total_results = 0;
+			body.data[cursors.itemsKey] = [];
+			// total_results counts the rows of a list_inbox page; get_conversation's total_message_count is the conversation's
+			if (cursors.itemsKey === 'conversations') body.data.total_results = 0;
 			body.data.next_cursor = fault === 'EMPTY_PAGE_NEW_CURSOR' ? cursors.fresh() : same();
 			body.metadata.credits_consumed = 0;
 			reply.credits = 0;

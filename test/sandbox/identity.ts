@@ -57,6 +57,18 @@ export function profileUrl(name: string, key: string): string {
 	return `https://www.linkedin.com/in/${slug(name)}-${hex(`url:${key}`, 8)}`;
 }
 
+/** A LinkedIn member profile URL: http(s), a linkedin.com host, /in/<slug> (what send and get_conversation take). */
+export function isProfileUrl(url: string): boolean {
+	return /^https?:\/\/([a-z0-9-]+\.)*linkedin\.com\/in\/[^/?#\s]+\/?([?#]\S*)?$/i.test(url.trim());
+}
+
+/** Whether two profile URLs name the same member: scheme, subdomain (www., fr.), query, trailing slash and case ignored. */
+export function sameProfile(a: string, b: string): boolean {
+	const key = (url: string) =>
+		url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^([a-z0-9-]+\.)*(?=linkedin\.com\/)/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+	return key(a) === key(b);
+}
+
 export function companyUrl(name: string): string {
 	return `https://www.linkedin.com/company/${slug(name)}/`;
 }

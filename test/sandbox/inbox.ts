@@ -4,6 +4,7 @@
  * conversation_id descending.
  */
 import { Clock } from './clock';
+import { Histories, olderMessages, type MessageMedia, type StoredMessage } from './history';
 import { conversationUrn, ownerSender, pictureUrl, profileUrl } from './identity';
 import { compareConversations, inCategory, isAfter, type CursorPosition } from './order';
 import type {
@@ -28,6 +29,7 @@ export class Inbox {
 	private accountList: Account[] = [];
 	private conversations = new Map<string, Map<string, SandboxConversation>>();
 	private clock = new Clock();
+	private histories = new Histories();
 	private created = 0;
 	private readonly initial: { accounts: Account[]; conversations: Record<string, SandboxConversation[]> };
 
@@ -40,6 +42,7 @@ export class Inbox {
 	reset(): void {
 		this.accountList = clone(this.initial.accounts);
 		this.conversations = new Map(this.accountList.map((a) => [a.account_id, new Map()]));
+		this.histories.clear();
 		for (const [accountId, list] of Object.entries(this.initial.conversations)) {
 			for (const c of list) this.addConversation(accountId, c);
 		}
@@ -82,7 +85,18 @@ export class Inbox {
 		return { page: clone(rest.slice(0, count)), hasMore: rest.length > count };
 	}
 
+	/** Messages of a conversation, newest first, sandbox-only fields included (copies). */
+	messages(accountId: string, conversationId: string): StoredMessage[] {
+		this.find(accountId, conversationId);
+		return this.histories.list(accountId, conversationId);
+	}
+
+	/** Adds a conversation; its history is its last_message after a few seeded older messages (history.ts). */
 	addConversation(accountId: string, conversation: SandboxConversation): SandboxConversation {
+		return this.insert(accountId, conversation, true);
+	}
+
+	private insert(accountId: string, conversation: SandboxConversation, seedOlder: boolean, media?: MessageMedia): SandboxConversation {
 		const store = this.store(accountId);
 		if (typeof conversation?.conversation_id !== 'string' || !conversation.conversation_id) {
 			throw new TypeError('conversation.conversation_id must be a non-empty string');
@@ -99,6 +113,8 @@ export class Inbox {
 		this.clock.saw(conversation.last_message.time);
 		if (conversation.activity !== undefined) this.clock.saw(conversation.activity);
 		store.set(conversation.conversation_id, clone(conversation));
+		const account = this.accountOf(accountId);
+		this.histories.start(account, conversation, seedOlder ? olderMessages(account, conversation) : [], media);
 		return clone(conversation);
 	}
 
@@ -119,6 +135,7 @@ export class Inbox {
 			c.last_message = { text: input.text, time, sender };
 			c.unread += 1;
 		}
+		this.histories.append(this.accountOf(accountId), c, input.media);
 		return clone(c);
 	}
 
@@ -148,7 +165,7 @@ export class Inbox {
 			connection: input.connection ?? true,
 			starred: input.starred ?? false,
 		};
-		return this.addConversation(accountId, conversation);
+		return this.insert(accountId, conversation, false, input.media);
 	}
 
 	/**
@@ -175,6 +192,7 @@ export class Inbox {
 	}
 
 	remove(accountId: string, conversationId: string): boolean {
+		this.histories.remove(accountId, conversationId);
 		return this.store(accountId).delete(conversationId);
 	}
 

@@ -14,6 +14,9 @@ export {
 } from './order';
 export { mulberry32, realisticInbox, type RealisticInboxOptions } from './seed';
 export { toApiConversation } from './api';
+export { messageCursor, toApiMessage } from './messages';
+export { olderMessages, type ApiMessage, type MessageMedia, type MessageType, type StoredMessage } from './history';
+export { isProfileUrl, sameProfile } from './identity';
 export { ERROR_STATUS } from './envelope';
 export { FAULT_MESSAGES } from './faults';
 export { CURSOR_EXPIRED_MESSAGE } from './cursors';

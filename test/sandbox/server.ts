@@ -112,7 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = req.method ?? 'GET';
 		const { body, invalidJson } = parseBody(raw);
 		if (url.pathname.startsWith('/__sandbox/')) {
-			send(res, handleControl(sandbox, method, url.pathname, body, invalidJson));
+			send(res, handleControl(sandbox, method, url.pathname, body, invalidJson, Object.fromEntries(url.searchParams)));
 			return;
 		}
 		if (url.pathname !== '/v2' && !url.pathname.startsWith('/v2/')) {
@@ -138,13 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (fault && !isCursorFault(fault)) return { reply: faultReply(fault, actionOf(req)) };
 		const { reply, page, cursorExpired } = handleV2(ctx, req);
 		const cursorFault = page && path ? faults.take(path, 'cursor') : undefined;
-		if (page && cursorFault && isCursorFault(cursorFault)) {
-			applyCursorFault(cursorFault, reply, {
-				sent: page.sentCursor,
-				firstPage: () => cursors.issue(page.firstPage),
-				fresh: () => cursors.issue(page.after, true),
-			});
-		}
+		if (page && cursorFault && isCursorFault(cursorFault)) applyCursorFault(cursorFault, reply, page);
 		return { reply, cursorExpired };
 	}
 

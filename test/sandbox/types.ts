@@ -2,6 +2,7 @@
  * Types shared by the LinkUp API v2 sandbox (see /work/shared/linkup-api.md and README.md).
  * Field names follow the API exactly; anything sandbox-only is marked as such.
  */
+import type { MessageMedia } from './history';
 
 export type Platform = 'LINKEDIN' | 'WHATSAPP';
 
@@ -136,6 +137,8 @@ export interface RecordedRequest {
 
 export interface ReceiveMessageInput {
 	text: string;
+	/** sandbox-only: an attachment, kept in the history (see history.ts) */
+	media?: MessageMedia;
 	/** epoch ms; defaults to inbox.now() (monotonic). Equal times are allowed (ties). */
 	time?: number;
 	/** the account owner sent it: sender.is_me true, unread 0 */
@@ -144,6 +147,8 @@ export interface ReceiveMessageInput {
 
 export interface NewConversationInput {
 	participantName?: string;
+	/** sandbox-only: an attachment of the first message, kept in the history */
+	media?: MessageMedia;
 	/** overrides the generated participant fields */
 	participant?: Participant;
 	text?: string;
