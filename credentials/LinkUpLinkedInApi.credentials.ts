@@ -19,8 +19,8 @@ export class LinkUpLinkedInApi implements ICredentialType {
 	displayName = 'LinkUp API';
 
 	icon: Icon = {
-		light: 'file:../nodes/LinkUpMessaging/linkup.svg',
-		dark: 'file:../nodes/LinkUpMessaging/linkup.dark.svg',
+		light: 'file:../icons/linkup.svg',
+		dark: 'file:../icons/linkup.dark.svg',
 	};
 
 	documentationUrl = 'https://docs.linkupapi.com/';

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { searchAccounts } from '../shared/accounts';
+import { searchAccounts } from '../shared/listSearch/searchAccounts';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { BASE_URL_EXPRESSION } from '../shared/baseUrl';
 import { getConversationFields, getConversationOperation } from './operations/getConversation';
@@ -11,7 +11,7 @@ export class LinkUpMessaging implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LinkUp Messaging',
 		name: 'linkUpMessaging',
-		icon: { light: 'file:linkup.svg', dark: 'file:linkup.dark.svg' },
+		icon: { light: 'file:../../icons/linkup.svg', dark: 'file:../../icons/linkup.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle:

@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { searchAccounts } from '../shared/accounts';
+import { searchAccounts } from '../shared/listSearch/searchAccounts';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { accountIdProperty, simplifyProperty } from '../shared/descriptions';
 import { pollInbox } from './pollInbox';
@@ -15,7 +15,7 @@ export class LinkUpMessagingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LinkUp Messaging Trigger',
 		name: 'linkUpMessagingTrigger',
-		icon: { light: 'file:../LinkUpMessaging/linkup.svg', dark: 'file:../LinkUpMessaging/linkup.dark.svg' },
+		icon: { light: 'file:../../icons/linkup.svg', dark: 'file:../../icons/linkup.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New unread conversation',

@@ -1,5 +1,5 @@
-import { toAccountSearchItems } from '../../nodes/shared/accounts';
-import type { LinkUpAccount } from '../../nodes/shared/types';
+import { toAccountSearchItems } from '../../../nodes/shared/listSearch/searchAccounts';
+import type { LinkUpAccount } from '../../../nodes/shared/types';
 
 const accounts: LinkUpAccount[] = [
 	{ account_id: '65f1c2a9b3d4e5f6a7b8c9d0', platform: 'LINKEDIN', account_name: 'Ada Lovelace', is_active: true, status: 'active' },

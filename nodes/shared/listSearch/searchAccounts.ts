@@ -4,8 +4,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { linkUpApiRequest } from './transport';
-import type { LinkUpAccount, LinkUpAccountsPage } from './types';
+import { linkUpApiRequest } from '../transport';
+import type { LinkUpAccount, LinkUpAccountsPage } from '../types';
 
 const ACCOUNTS_PAGE_SIZE = 100;
 
