@@ -1,21 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { countOrNull, isoTimeOrNull, textOrNull } from './outputValues';
 import type { LinkUpConversation } from './types';
-
-function textOrNull(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function countOrNull(value: unknown): number | null {
-	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof count === 'number' && Number.isFinite(count) ? count : null;
-}
-
-function isoTimeOrNull(value: unknown): string | null {
-	const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof ms !== 'number' || !Number.isFinite(ms)) return null;
-	const date = new Date(ms);
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /** The flat shape both nodes output when Simplify is on; missing fields are null (booleans false), never `undefined`. */
 export function simplifyConversation(conversation: LinkUpConversation): IDataObject {

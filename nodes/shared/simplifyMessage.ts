@@ -1,23 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { countOrNull, isoTimeOrNull, textOrNull } from './outputValues';
 import type { LinkUpConversationPage, LinkUpMessage, LinkUpSentMessage } from './types';
-
-function textOrNull(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function countOrNull(value: unknown): number | null {
-	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof count === 'number' && Number.isFinite(count) ? count : null;
-}
-
-/** ISO 8601 UTC from epoch ms (a number or a numeric string), or from a date string; else null. */
-function isoTimeOrNull(value: unknown): string | null {
-	const numeric = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value);
-	const ms = numeric ? Number(value) : typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : value;
-	if (typeof ms !== 'number' || !Number.isFinite(ms)) return null;
-	const date = new Date(ms);
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /** What every message item of one conversation says about the conversation. */
 export interface MessageContext {
