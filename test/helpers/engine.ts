@@ -11,6 +11,7 @@ import {
 	type INodeTypes,
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
+	type IWorkflowSettings,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -85,21 +86,21 @@ export interface ActionRun {
 	run: IRun;
 }
 
+/** How to run a node: the mode, its input items (one empty item by default) and workflow settings. */
+export interface RunOptions {
+	mode?: WorkflowExecuteMode;
+	items?: INodeExecutionData[];
+	settings?: IWorkflowSettings;
+}
+
 /** Runs one node through n8n-core's WorkflowExecute, as n8n runs a workflow. */
 export async function runNode(
 	node: INode,
 	credentials: ICredentialDataDecryptedObject,
-	mode: WorkflowExecuteMode = 'manual',
+	{ mode = 'manual', items = [{ json: {} }], settings = {} }: RunOptions = {},
 ): Promise<ActionRun> {
-	const workflow = new Workflow({
-		id: 'wf-1',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
+	const workflowSettings = { executionOrder: 'v1' as const, ...settings };
+	const workflow = new Workflow({ id: 'wf-1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes, settings: workflowSettings });
 	const additionalData = additionalDataFor(credentials);
 	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', {
 		id: 'wf-1',
@@ -111,7 +112,7 @@ export async function runNode(
 		isArchived: false,
 		createdAt: new Date(),
 		updatedAt: new Date(),
-		settings: {},
+		settings: workflowSettings,
 	} as never);
 	let finished: IRun | undefined;
 	hooks.addHandler('workflowExecuteAfter', (run) => {
@@ -119,16 +120,14 @@ export async function runNode(
 	});
 	additionalData.hooks = hooks;
 	const data = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
-		},
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
 	const result = await new WorkflowExecute(additionalData, mode, data).processRunExecutionData(workflow);
 	const run = finished ?? result;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
-	const items = taskData?.data?.main?.[0] ?? [];
+	const output = taskData?.data?.main?.[0] ?? [];
 	const error = (run.data.resultData.error ?? taskData?.error) as ActionRun['error'];
-	return { items, error, run };
+	return { items: output, error, run };
 }
 
 /** Runs a listSearch method the way the editor's Account picker does. */

@@ -1,16 +1,12 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import {
-	Workflow,
-	createRunExecutionData,
-	type ICredentialDataDecryptedObject,
-	type INode,
-	type INodeExecutionData,
-	type INodeParameters,
-	type IRun,
-	type IWorkflowSettings,
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IWorkflowSettings,
 } from 'n8n-workflow';
 
-import { ACTION_TYPE, additionalDataFor, nodeOf, nodeTypes, type ActionRun } from './engine';
+import { ACTION_TYPE, nodeOf, runNode, type ActionRun } from './engine';
 import { rl } from './listInbox';
 import { serializeThoroughly } from './serialize';
 import {
@@ -57,45 +53,14 @@ export function binaryOf(text: string, fileName?: string, mimeType = 'text/plain
 	return { data: Buffer.from(text, 'utf8').toString('base64'), mimeType, ...(fileName ? { fileName } : {}) };
 }
 
-/**
- * Runs one node through n8n-core's WorkflowExecute, as engine.ts's runNode does, but on the
- * given input items (runNode always feeds one empty item) and workflow settings.
- */
+/** Runs one node on the given input items and workflow settings (see engine.ts's runNode). */
 export async function runNodeOn(
 	node: INode,
 	credentials: ICredentialDataDecryptedObject,
 	items: INodeExecutionData[],
 	settings: IWorkflowSettings = {},
 ): Promise<ActionRun> {
-	const workflowSettings = { executionOrder: 'v1' as const, ...settings };
-	const workflow = new Workflow({ id: 'wf-1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes, settings: workflowSettings });
-	const additionalData = additionalDataFor(credentials);
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-		id: 'wf-1',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		settings: workflowSettings,
-	} as never);
-	let finished: IRun | undefined;
-	hooks.addHandler('workflowExecuteAfter', (run) => {
-		finished = run;
-	});
-	additionalData.hooks = hooks;
-	const data = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
-	});
-	const result = await new WorkflowExecute(additionalData, 'manual', data).processRunExecutionData(workflow);
-	const run = finished ?? result;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
-	const output = taskData?.data?.main?.[0] ?? [];
-	const error = (run.data.resultData.error ?? taskData?.error) as ActionRun['error'];
-	return { items: output, error, run };
+	return await runNode(node, credentials, { items, settings });
 }
 
 /** LinkUp's price for a send: 1 credit, 2 with media (written out here, not imported). */
