@@ -76,7 +76,15 @@ export const scanLinterOptions = {
 const REPO_ONLY = ['test/**', 'scripts/**', '*.js', '*.mjs'];
 
 export default defineConfig(
-	globalIgnores(['node_modules', 'dist', 'build', 'coverage', 'docs', 'examples', '**/package-lock.json']),
+	globalIgnores([
+		'node_modules',
+		'dist',
+		'build',
+		'coverage',
+		'docs',
+		'examples',
+		'**/package-lock.json',
+	]),
 	scanLinterOptions,
 	// The scan's rules on the scan's source scope only (SOURCE_FILE_PATTERNS): package.json,
 	// nodes/ and credentials/ (its `**/nodes/**` patterns would otherwise reach test/nodes/).
@@ -90,7 +98,10 @@ export default defineConfig(
 		files: REPO_ONLY,
 		rules: {
 			'no-empty': ['error', { allowEmptyCatch: true }],
-			'no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'no-unused-vars': [
+				'error',
+				{ ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	{
@@ -99,7 +110,10 @@ export default defineConfig(
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
 		rules: {
 			'no-unused-vars': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	{

@@ -2,7 +2,9 @@
 // package.json; this entry lets `require('n8n-nodes-linkup-messaging')` reach them too.
 module.exports = {
 	LinkUpMessaging: require('./dist/nodes/LinkUpMessaging/LinkUpMessaging.node.js').LinkUpMessaging,
-	LinkUpMessagingTrigger: require('./dist/nodes/LinkUpMessagingTrigger/LinkUpMessagingTrigger.node.js')
-		.LinkUpMessagingTrigger,
-	LinkUpLinkedInApi: require('./dist/credentials/LinkUpLinkedInApi.credentials.js').LinkUpLinkedInApi,
+	LinkUpMessagingTrigger:
+		require('./dist/nodes/LinkUpMessagingTrigger/LinkUpMessagingTrigger.node.js')
+			.LinkUpMessagingTrigger,
+	LinkUpLinkedInApi: require('./dist/credentials/LinkUpLinkedInApi.credentials.js')
+		.LinkUpLinkedInApi,
 };

@@ -11,7 +11,8 @@ import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
 
 const REJECTED_KEY = 'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard';
 const LINKUP_ERROR = 'LinkUp answered the test with an error: retry later, or check the Base URL';
-const NOT_LINKUP = 'The Base URL does not answer like the LinkUp API: leave it at https://api.linkupapi.com';
+const NOT_LINKUP =
+	'The Base URL does not answer like the LinkUp API: leave it at https://api.linkupapi.com';
 
 export class LinkUpLinkedInApi implements ICredentialType {
 	name = 'linkUpLinkedInApi';

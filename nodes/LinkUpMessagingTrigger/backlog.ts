@@ -1,6 +1,12 @@
 import type { LinkUpConversation } from '../shared/types';
 import { isFresh, readOnWhileAllFresh, readOnWhileFresh } from './freshness';
-import { MAX_BACKLOG, PASS_PAGE_SIZE, POLL_PAGE_SIZE, type Backlog, type PollState } from './pollState';
+import {
+	MAX_BACKLOG,
+	PASS_PAGE_SIZE,
+	POLL_PAGE_SIZE,
+	type Backlog,
+	type PollState,
+} from './pollState';
 
 /** One walk of the UNREAD listing, newest activity first, and why it stopped. */
 export interface Scan {
@@ -31,7 +37,8 @@ export interface PollListing {
 export const listedIn = (scan: Scan | undefined) => scan?.pages.flat() ?? [];
 
 /** Handled conversations to pass over before the rest of the burst: after the cursor, or from the top. */
-const toPass = (backlog: Backlog, fromTop: boolean) => (fromTop ? backlog.depth + backlog.skip : backlog.skip);
+const toPass = (backlog: Backlog, fromTop: boolean) =>
+	fromTop ? backlog.depth + backlog.skip : backlog.skip;
 
 /**
  * How to walk a backlog. From its cursor: pages of 10 while they are all new. Passing over
@@ -41,45 +48,63 @@ const toPass = (backlog: Backlog, fromTop: boolean) => (fromTop ? backlog.depth 
  */
 export function backlogWalk(state: PollState, now: number, backlog: Backlog, fromTop: boolean) {
 	const pass = toPass(backlog, fromTop);
-	if (!fromTop && pass === 0) return { count: () => POLL_PAGE_SIZE, readOn: readOnWhileAllFresh(state, now) };
-	const passed = (listed: LinkUpConversation[]) => listed.filter((c) => !isFresh(c, state, now)).length;
+	if (!fromTop && pass === 0)
+		return { count: () => POLL_PAGE_SIZE, readOn: readOnWhileAllFresh(state, now) };
+	const passed = (listed: LinkUpConversation[]) =>
+		listed.filter((c) => !isFresh(c, state, now)).length;
 	const whileFresh = readOnWhileFresh(state, now);
 	return {
 		count: () => PASS_PAGE_SIZE,
 		// At exactly `pass` passed, the page after it is still unseen.
-		readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) => passed(listed) <= pass || whileFresh(page),
+		readOn: (page: LinkUpConversation[], listed: LinkUpConversation[]) =>
+			passed(listed) <= pass || whileFresh(page),
 	};
 }
 
 /** Where the rest of every burst still waits after this poll: new cut-short listings first, drained ones gone. */
 export function nextBacklog(listing: PollListing, state: PollState, now: number): Backlog[] {
 	const isNew = (c: LinkUpConversation) => isFresh(c, state, now);
-	const cutShort = (scan: Scan) => (scan.end === 'budget' && scan.next !== undefined) || scan.end === 'refused';
+	const cutShort = (scan: Scan) =>
+		(scan.end === 'budget' && scan.next !== undefined) || scan.end === 'refused';
 	const backlog: Backlog[] = [];
 	const { top } = listing;
 	if (cutShort(top)) {
 		const depth = listedIn(top).length;
-		backlog.push(top.end === 'refused' ? { cursor: null, depth, skip: 0 } : { cursor: top.next!, depth, skip: 0 });
+		backlog.push(
+			top.end === 'refused'
+				? { cursor: null, depth, skip: 0 }
+				: { cursor: top.next!, depth, skip: 0 },
+		);
 	}
 	// New conversations on top push everything below them down.
 	const arrivals = listedIn(top).filter(isNew).length;
 	for (const { backlog: stored, scan, refused = false } of listing.backlog) {
 		if (!scan || (scan.end === 'budget' && scan.next === undefined)) {
 			const pushedDown = { ...stored, depth: stored.depth + arrivals };
-			backlog.push(refused ? { cursor: null, depth: toPass(pushedDown, true), skip: 0 } : pushedDown);
+			backlog.push(
+				refused ? { cursor: null, depth: toPass(pushedDown, true), skip: 0 } : pushedDown,
+			);
 			continue;
 		}
 		if (!cutShort(scan)) continue;
 		const listed = listedIn(scan);
 		const depth = (refused ? 0 : stored.depth + arrivals) + listed.length;
 		const skip = Math.max(0, toPass(stored, refused) - listed.filter((c) => !isNew(c)).length);
-		backlog.push(scan.end === 'refused' ? { cursor: null, depth: depth + skip, skip: 0 } : { cursor: scan.next!, depth, skip });
+		backlog.push(
+			scan.end === 'refused'
+				? { cursor: null, depth: depth + skip, skip: 0 }
+				: { cursor: scan.next!, depth, skip },
+		);
 	}
 	while (backlog.length > MAX_BACKLOG) {
 		// The two oldest become one: listing again from the top passes over everything above both.
 		const older = backlog.pop()!;
 		const newer = backlog.pop()!;
-		backlog.push({ cursor: null, depth: Math.max(toPass(older, true), toPass(newer, true)), skip: 0 });
+		backlog.push({
+			cursor: null,
+			depth: Math.max(toPass(older, true), toPass(newer, true)),
+			skip: 0,
+		});
 	}
 	return backlog;
 }

@@ -12,7 +12,10 @@ export function conversationTime(conversation: LinkUpConversation): number {
 
 /** Without an id and a time there is no (conversation, time) pair: such an entry is ignored. */
 export function isKeyable(conversation: LinkUpConversation): boolean {
-	return typeof conversation.conversation_id === 'string' && !Number.isNaN(conversationTime(conversation));
+	return (
+		typeof conversation.conversation_id === 'string' &&
+		!Number.isNaN(conversationTime(conversation))
+	);
 }
 
 /** Unread, keyable, and its (conversation, last message time) pair not handled before. */
@@ -28,7 +31,8 @@ export function isFresh(conversation: LinkUpConversation, state: PollState, now:
 
 /** Read on while a page holds something new: a page of handled conversations ends a quiet poll. */
 export function readOnWhileFresh(state: PollState, now: number) {
-	return (page: LinkUpConversation[]) => page.length === 0 || page.some((c) => isFresh(c, state, now));
+	return (page: LinkUpConversation[]) =>
+		page.length === 0 || page.some((c) => isFresh(c, state, now));
 }
 
 /**

@@ -1,11 +1,27 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { pageCursor, walkPages, type PageFetcher, type Walk, type WalkBudget } from '../shared/pageWalker';
-import { linkUpApiError, linkUpApiRequest, linkUpFailureOf, toLinkUpApiError } from '../shared/transport';
+import {
+	pageCursor,
+	walkPages,
+	type PageFetcher,
+	type Walk,
+	type WalkBudget,
+} from '../shared/pageWalker';
+import {
+	linkUpApiError,
+	linkUpApiRequest,
+	linkUpFailureOf,
+	toLinkUpApiError,
+} from '../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../shared/types';
 import { backlogWalk, type BacklogScan, type PollListing, type Scan } from './backlog';
 import { readOnWhileFresh } from './freshness';
-import { MAX_REQUESTS_PER_POLL, POLL_PAGE_SIZE, POLL_TIME_SHARE, type PollState } from './pollState';
+import {
+	MAX_REQUESTS_PER_POLL,
+	POLL_PAGE_SIZE,
+	POLL_TIME_SHARE,
+	type PollState,
+} from './pollState';
 
 /*
  * The trigger's reading of LinkUp (all its I/O): the top of the UNREAD listing, then the rest of
@@ -13,15 +29,22 @@ import { MAX_REQUESTS_PER_POLL, POLL_PAGE_SIZE, POLL_TIME_SHARE, type PollState 
  */
 function budgetFor(context: IPollFunctions): WalkBudget {
 	// getPollBudgetMs is n8n 2.x only; whatever the budget leaves unlisted waits in the backlog.
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
-	const deadline = typeof budgetMs === 'number' && budgetMs > 0 ? Date.now() + budgetMs * POLL_TIME_SHARE : Infinity;
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
+	const deadline =
+		typeof budgetMs === 'number' && budgetMs > 0
+			? Date.now() + budgetMs * POLL_TIME_SHARE
+			: Infinity;
 	return { requests: MAX_REQUESTS_PER_POLL, deadline };
 }
 
 const hasRoom = (budget: WalkBudget) => budget.requests > 0 && Date.now() <= budget.deadline;
 
 /** UNREAD pages; a cursor LinkUp refuses (it answers INVALID_PARAMS once cursors expire) is a refused page. */
-export function unreadPages(context: IPollFunctions, accountId: string): PageFetcher<LinkUpConversation> {
+export function unreadPages(
+	context: IPollFunctions,
+	accountId: string,
+): PageFetcher<LinkUpConversation> {
 	return async (cursor, count) => {
 		const params: IDataObject = { count, category: 'UNREAD' };
 		if (cursor !== undefined) params.cursor = cursor;
@@ -33,10 +56,14 @@ export function unreadPages(context: IPollFunctions, accountId: string): PageFet
 				body: { account_id: accountId, action: 'list_inbox', params },
 			})) as LinkUpInboxPage;
 		} catch (error) {
-			if (cursor !== undefined && linkUpFailureOf(error)?.code === 'INVALID_PARAMS') return { items: [], next: undefined, refused: true };
+			if (cursor !== undefined && linkUpFailureOf(error)?.code === 'INVALID_PARAMS')
+				return { items: [], next: undefined, refused: true };
 			throw toLinkUpApiError(context.getNode(), error);
 		}
-		return { items: Array.isArray(data.conversations) ? data.conversations : [], next: pageCursor(data) };
+		return {
+			items: Array.isArray(data.conversations) ? data.conversations : [],
+			next: pageCursor(data),
+		};
 	};
 }
 
@@ -50,7 +77,11 @@ function toScan(context: IPollFunctions, walk: Walk<LinkUpConversation>): Scan {
 			description: 'Nothing was emitted and nothing is lost: the next poll lists again.',
 		});
 	}
-	return { pages: walk.pages, end: walk.end === 'satisfied' ? 'caughtUp' : walk.end, next: walk.next };
+	return {
+		pages: walk.pages,
+		end: walk.end === 'satisfied' ? 'caughtUp' : walk.end,
+		next: walk.next,
+	};
 }
 
 /**
@@ -60,7 +91,10 @@ function toScan(context: IPollFunctions, walk: Walk<LinkUpConversation>): Scan {
 function refusedAtOnce(walk: Walk<LinkUpConversation>): boolean {
 	if (walk.end === 'refused') return walk.pages.length === 0;
 	const [first] = walk.pages;
-	return walk.pages.length === 1 && (walk.end === 'repeated' || (walk.end === 'ended' && first.length === 0));
+	return (
+		walk.pages.length === 1 &&
+		(walk.end === 'repeated' || (walk.end === 'ended' && first.length === 0))
+	);
 }
 
 /** The rest of each stored burst, newest first, while the budget lasts; a refused cursor still makes progress. */
@@ -99,11 +133,18 @@ async function listBacklog(
 }
 
 /** Every page this poll reads, before anything is decided or stored. */
-export async function listForPoll(this: IPollFunctions, accountId: string, state: PollState | undefined, now: number) {
+export async function listForPoll(
+	this: IPollFunctions,
+	accountId: string,
+	state: PollState | undefined,
+	now: number,
+) {
 	const fetchPage = unreadPages(this, accountId);
 	const budget = budgetFor(this);
 	// Seeding reads the first page (and any empty ones before it): what is unread now is not new.
-	const readOn = state ? readOnWhileFresh(state, now) : (page: LinkUpConversation[]) => page.length === 0;
+	const readOn = state
+		? readOnWhileFresh(state, now)
+		: (page: LinkUpConversation[]) => page.length === 0;
 	const topWalk = await walkPages(fetchPage, { count: () => POLL_PAGE_SIZE, readOn, budget });
 	const top = toScan(this, topWalk);
 	const backlog = state ? await listBacklog.call(this, fetchPage, state, now, budget) : [];

@@ -22,18 +22,25 @@ export interface PollDecision {
 }
 
 function passesOptions(conversation: LinkUpConversation, options: TriggerOptions): boolean {
-	if (!options.includeOwnLastMessage && conversation.last_message?.sender?.is_me === true) return false;
-	if (!options.includeSponsored && String(conversation.type ?? '').toLowerCase() === 'sponsored') return false;
+	if (!options.includeOwnLastMessage && conversation.last_message?.sender?.is_me === true)
+		return false;
+	if (!options.includeSponsored && String(conversation.type ?? '').toLowerCase() === 'sponsored')
+		return false;
 	return true;
 }
 
 /** What the trigger would emit from a fresh start: unread, keyable, and allowed by the options. */
 export function isEmittable(conversation: LinkUpConversation, options: TriggerOptions): boolean {
-	return Number(conversation.unread) > 0 && isKeyable(conversation) && passesOptions(conversation, options);
+	return (
+		Number(conversation.unread) > 0 &&
+		isKeyable(conversation) &&
+		passesOptions(conversation, options)
+	);
 }
 
 const oldestFirst = (a: LinkUpConversation, b: LinkUpConversation) =>
-	conversationTime(a) - conversationTime(b) || String(a.conversation_id).localeCompare(String(b.conversation_id));
+	conversationTime(a) - conversationTime(b) ||
+	String(a.conversation_id).localeCompare(String(b.conversation_id));
 
 /**
  * The first poll: what is unread now is not new. Everything at or before the newest message it
@@ -43,8 +50,16 @@ const oldestFirst = (a: LinkUpConversation, b: LinkUpConversation) =>
 export function seed(top: Scan, { accountId, now }: PollContextInfo): PollState {
 	const listed = listedIn(top).filter(isKeyable);
 	const newest = listed.length > 0 ? Math.max(...listed.map(conversationTime)) : now;
-	const handled = Object.fromEntries(listed.map((c) => [conversationKey(c.conversation_id), conversationTime(c)]));
-	const state: PollState = { v: POLL_STATE_VERSION, accountId, handledUpTo: Math.min(now, newest), handled, backlog: [] };
+	const handled = Object.fromEntries(
+		listed.map((c) => [conversationKey(c.conversation_id), conversationTime(c)]),
+	);
+	const state: PollState = {
+		v: POLL_STATE_VERSION,
+		accountId,
+		handledUpTo: Math.min(now, newest),
+		handled,
+		backlog: [],
+	};
 	return bounded(state);
 }
 
@@ -60,10 +75,12 @@ export function decidePoll(
 	for (const conversation of everything) {
 		if (!isFresh(conversation, state, now)) continue;
 		const kept = fresh.get(conversation.conversation_id);
-		if (!kept || conversationTime(kept) < conversationTime(conversation)) fresh.set(conversation.conversation_id, conversation);
+		if (!kept || conversationTime(kept) < conversationTime(conversation))
+			fresh.set(conversation.conversation_id, conversation);
 	}
 	const handled = { ...state.handled };
-	for (const conversation of fresh.values()) handled[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
+	for (const conversation of fresh.values())
+		handled[conversationKey(conversation.conversation_id)] = conversationTime(conversation);
 	return {
 		emit: [...fresh.values()].filter((c) => passesOptions(c, options)).sort(oldestFirst),
 		next: bounded({ ...state, handled, backlog: nextBacklog(listing, state, now) }),
@@ -80,7 +97,12 @@ function bounded(state: PollState): PollState {
 	const entries = Object.entries(state.handled)
 		.filter(([, time]) => upTo === null || time > upTo)
 		.sort(([, a], [, b]) => b - a);
-	if (entries.length <= MAX_HANDLED || state.backlog.length > 0) return { ...state, handled: Object.fromEntries(entries) };
+	if (entries.length <= MAX_HANDLED || state.backlog.length > 0)
+		return { ...state, handled: Object.fromEntries(entries) };
 	const cut = entries[MAX_HANDLED][1];
-	return { ...state, handledUpTo: cut, handled: Object.fromEntries(entries.filter(([, time]) => time > cut)) };
+	return {
+		...state,
+		handledUpTo: cut,
+		handled: Object.fromEntries(entries.filter(([, time]) => time > cut)),
+	};
 }

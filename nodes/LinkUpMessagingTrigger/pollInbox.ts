@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 import { walkPages } from '../shared/pageWalker';
 import { simplifyConversation } from '../shared/simplify';
@@ -17,7 +22,12 @@ function toItems(conversations: LinkUpConversation[], simplify: boolean): INodeE
 }
 
 /** "Fetch Test Event": the newest unread conversation; never reads or writes the stored state. */
-async function newestUnread(this: IPollFunctions, accountId: string, options: TriggerOptions, simplify: boolean) {
+async function newestUnread(
+	this: IPollFunctions,
+	accountId: string,
+	options: TriggerOptions,
+	simplify: boolean,
+) {
 	const eligible = (conversation: LinkUpConversation) => isEmittable(conversation, options);
 	const walk = await walkPages(unreadPages(this, accountId), {
 		count: () => POLL_PAGE_SIZE,
@@ -35,7 +45,9 @@ async function newestUnread(this: IPollFunctions, accountId: string, options: Tr
 }
 
 export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const accountId = (this.getNodeParameter('accountId', '', { extractValue: true }) as string).trim();
+	const accountId = (
+		this.getNodeParameter('accountId', '', { extractValue: true }) as string
+	).trim();
 	const problem = accountIdProblem(accountId);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
@@ -44,7 +56,8 @@ export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionDat
 		includeOwnLastMessage: rawOptions.includeOwnLastMessage === true,
 		includeSponsored: rawOptions.includeSponsored === true,
 	};
-	if (this.getMode() === 'manual') return await newestUnread.call(this, accountId, options, simplify);
+	if (this.getMode() === 'manual')
+		return await newestUnread.call(this, accountId, options, simplify);
 
 	const store = this.getWorkflowStaticData('node');
 	const info = { accountId, now: Date.now() };
@@ -53,7 +66,9 @@ export async function pollInbox(this: IPollFunctions): Promise<INodeExecutionDat
 		readPollState(store[STATE_KEY], accountId, info.now) ??
 		(rawOptions.emitExistingOnFirstPoll === true ? emptyPollState(accountId) : undefined);
 	const listing = await listForPoll.call(this, accountId, state, info.now);
-	const { emit, next } = state ? decidePoll(state, listing, options, info) : { emit: [], next: seed(listing.top, info) };
+	const { emit, next } = state
+		? decidePoll(state, listing, options, info)
+		: { emit: [], next: seed(listing.top, info) };
 	// One assignment, after every page succeeded: a failed poll leaves the state as it was.
 	store[STATE_KEY] = next as unknown as IDataObject;
 	return emit.length > 0 ? [toItems(emit, simplify)] : null;

@@ -49,7 +49,8 @@ export function emptyPollState(accountId: string): PollState {
 	return { v: POLL_STATE_VERSION, accountId, handledUpTo: null, handled: {}, backlog: [] };
 }
 
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isTime = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value);
 const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
 const isBacklog = (value: unknown): value is Backlog => {
 	const backlog = value as Backlog;
@@ -69,11 +70,25 @@ const isBacklog = (value: unknown): value is Backlog => {
  * version 2 state (0.1.0) carries over: its handled pairs stay handled, and everything up to the
  * newest message it saw (never past the poll's clock) too, so an update neither repeats nor loses.
  */
-export function readPollState(stored: unknown, accountId: string, now: number): PollState | undefined {
+export function readPollState(
+	stored: unknown,
+	accountId: string,
+	now: number,
+): PollState | undefined {
 	const state = (fromVersion2(stored, now) ?? stored) as Partial<PollState> | undefined;
 	if (typeof state !== 'object' || state === null) return undefined;
-	if (state.v !== POLL_STATE_VERSION || state.accountId !== accountId || !isTimeOrNull(state.handledUpTo)) return undefined;
-	if (typeof state.handled !== 'object' || state.handled === null || !Object.values(state.handled).every(isTime)) return undefined;
+	if (
+		state.v !== POLL_STATE_VERSION ||
+		state.accountId !== accountId ||
+		!isTimeOrNull(state.handledUpTo)
+	)
+		return undefined;
+	if (
+		typeof state.handled !== 'object' ||
+		state.handled === null ||
+		!Object.values(state.handled).every(isTime)
+	)
+		return undefined;
 	if (!Array.isArray(state.backlog) || !state.backlog.every(isBacklog)) return undefined;
 	return {
 		v: POLL_STATE_VERSION,
@@ -85,9 +100,18 @@ export function readPollState(stored: unknown, accountId: string, now: number): 
 }
 
 function fromVersion2(stored: unknown, now: number): PollState | undefined {
-	const old = stored as { v?: unknown; accountId?: unknown; newest?: unknown; seen?: unknown } | undefined;
-	if (typeof old !== 'object' || old === null || old.v !== 2 || typeof old.accountId !== 'string') return undefined;
-	if (!isTimeOrNull(old.newest) || typeof old.seen !== 'object' || old.seen === null) return undefined;
+	const old = stored as
+		{ v?: unknown; accountId?: unknown; newest?: unknown; seen?: unknown } | undefined;
+	if (typeof old !== 'object' || old === null || old.v !== 2 || typeof old.accountId !== 'string')
+		return undefined;
+	if (!isTimeOrNull(old.newest) || typeof old.seen !== 'object' || old.seen === null)
+		return undefined;
 	const handledUpTo = old.newest === null ? now : Math.min(old.newest, now);
-	return { v: POLL_STATE_VERSION, accountId: old.accountId, handledUpTo, handled: old.seen as Record<string, number>, backlog: [] };
+	return {
+		v: POLL_STATE_VERSION,
+		accountId: old.accountId,
+		handledUpTo,
+		handled: old.seen as Record<string, number>,
+		backlog: [],
+	};
 }

@@ -60,7 +60,10 @@ function failure(code: string, httpCode: number | undefined, message: string, de
 }
 
 /** The LinkUp error envelope (`success: false`) or HTTP failure turned into words for the user. */
-export function describeLinkUpFailure(statusCode: number | undefined, body: unknown): LinkUpFailure {
+export function describeLinkUpFailure(
+	statusCode: number | undefined,
+	body: unknown,
+): LinkUpFailure {
 	const error = isObject(body) && isObject(body.error) ? body.error : undefined;
 	const code = typeof error?.code === 'string' ? error.code : undefined;
 	const apiMessage = typeof error?.message === 'string' ? error.message.trim() : '';
@@ -92,12 +95,17 @@ export function describeLinkUpFailure(statusCode: number | undefined, body: unkn
 }
 
 /** A request that never produced an HTTP response (timeout, refused connection, DNS). */
-export function describeNetworkFailure(errorCode: string | undefined, baseUrl?: string): LinkUpFailure {
+export function describeNetworkFailure(
+	errorCode: string | undefined,
+	baseUrl?: string,
+): LinkUpFailure {
 	const timedOut = errorCode !== undefined && TIMEOUT_CODES.includes(errorCode);
 	return failure(
 		errorCode ?? 'NETWORK_ERROR',
 		undefined,
-		timedOut ? 'LinkUp did not answer in time' : `Could not reach LinkUp${baseUrl ? ` at ${baseUrl}` : ''}`,
+		timedOut
+			? 'LinkUp did not answer in time'
+			: `Could not reach LinkUp${baseUrl ? ` at ${baseUrl}` : ''}`,
 		timedOut
 			? 'The request timed out. Retry later.'
 			: 'Check the Base URL of the credential and your network connection.',

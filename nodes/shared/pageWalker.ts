@@ -56,7 +56,8 @@ export async function walkPages<T>(fetchPage: PageFetcher<T>, plan: WalkPlan<T>)
 	let cursor = plan.from;
 	for (;;) {
 		const { budget } = plan;
-		if (budget && (budget.requests <= 0 || Date.now() > budget.deadline)) return { pages, end: 'budget', next: cursor };
+		if (budget && (budget.requests <= 0 || Date.now() > budget.deadline))
+			return { pages, end: 'budget', next: cursor };
 		if (budget) budget.requests -= 1;
 		if (cursor !== undefined) sent.add(cursor);
 		const page = await fetchPage(cursor, plan.count(listed));

@@ -14,7 +14,10 @@ export interface MessageContext {
  * documented data carries no conversation id: it is LinkUp's when sent, else the one requested
  * (null when the conversation was asked for by profile URL).
  */
-export function conversationContext(page: LinkUpConversationPage | undefined, requestedId: unknown): MessageContext {
+export function conversationContext(
+	page: LinkUpConversationPage | undefined,
+	requestedId: unknown,
+): MessageContext {
 	return {
 		conversationId: textOrNull(page?.conversation_id) ?? textOrNull(requestedId),
 		unreadCount: countOrNull(page?.unread_count),
@@ -25,7 +28,9 @@ export function conversationContext(page: LinkUpConversationPage | undefined, re
 /** The flat shape of one message when Simplify is on; missing fields are null, never `undefined`. */
 export function simplifyMessage(message: LinkUpMessage, context: MessageContext): IDataObject {
 	const info = message.sender_info ?? {};
-	const fullName = [info.first_name, info.last_name].filter((part) => typeof part === 'string' && part !== '').join(' ');
+	const fullName = [info.first_name, info.last_name]
+		.filter((part) => typeof part === 'string' && part !== '')
+		.join(' ');
 	return {
 		messageId: textOrNull(message.entity_urn),
 		conversationId: context.conversationId,

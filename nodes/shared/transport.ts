@@ -79,7 +79,11 @@ export async function linkUpApiRequest(
 	};
 	let response: { statusCode?: number; body?: unknown };
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		);
 	} catch (error) {
 		throw toLinkUpApiError(this.getNode(), error, baseURL);
 	}

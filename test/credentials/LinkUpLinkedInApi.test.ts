@@ -16,8 +16,10 @@ const OK = { status: 'OK', message: 'Connection successful!' };
 const WRONG_KEY = 'lk_wrong_key_1234567890';
 /** The message of the credential's body rule for `key` === `value` (n8n applies the first match). */
 const ruleFor = (key: string, value: unknown) =>
-	(credentialType.test.rules ?? []).find((r) => r.type === 'responseSuccessBody' && r.properties.key === key && r.properties.value === value)
-		?.properties.message;
+	(credentialType.test.rules ?? []).find(
+		(r) =>
+			r.type === 'responseSuccessBody' && r.properties.key === key && r.properties.value === value,
+	)?.properties.message;
 
 describe('LinkUp API credential: the Test button, as n8n’s CredentialsTester runs it', () => {
 	it('a good key → OK, from exactly one free GET /v2/accounts?limit=1 with the key header', async () => {
@@ -35,22 +37,34 @@ describe('LinkUp API credential: the Test button, as n8n’s CredentialsTester r
 		expect(sandbox.creditsConsumed).toBe(0);
 	});
 
-	it.each(['/', '//', '/v2', '/v2/  '])('a base URL ending in %p → OK, still /v2/accounts', async (suffix) => {
-		expect(await testCredential(credentialData(`  ${sandbox.url}${suffix}`, sandbox.apiKey))).toStrictEqual(OK);
-		expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/accounts']);
-	});
+	it.each(['/', '//', '/v2', '/v2/  '])(
+		'a base URL ending in %p → OK, still /v2/accounts',
+		async (suffix) => {
+			expect(
+				await testCredential(credentialData(`  ${sandbox.url}${suffix}`, sandbox.apiKey)),
+			).toStrictEqual(OK);
+			expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/accounts']);
+		},
+	);
 
 	it('a wrong key → the test fails, after one request that LinkUp answered with 403', async () => {
 		const result = await testCredential(credentialData(sandbox.url, WRONG_KEY));
-		expect(sandbox.requests.map((r) => [r.status, r.headers['x-api-key']])).toEqual([[403, WRONG_KEY]]);
+		expect(sandbox.requests.map((r) => [r.status, r.headers['x-api-key']])).toEqual([
+			[403, WRONG_KEY],
+		]);
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain(WRONG_KEY);
 	});
 
 	it('a wrong key → the message tells the user LinkUp rejected the API key', async () => {
 		const result = await testCredential(credentialData(sandbox.url, WRONG_KEY));
-		expect(result).toStrictEqual({ status: 'Error', message: ruleFor('error.code', 'INVALID_API_KEY') });
-		expect(result.message).toBe('LinkUp rejected the API key: paste a valid key from your LinkUp dashboard');
+		expect(result).toStrictEqual({
+			status: 'Error',
+			message: ruleFor('error.code', 'INVALID_API_KEY'),
+		});
+		expect(result.message).toBe(
+			'LinkUp rejected the API key: paste a valid key from your LinkUp dashboard',
+		);
 	});
 
 	it.each(['SUCCESS_FALSE_200', 'INTERNAL_ERROR', 'RATE_LIMITED'] as const)(
@@ -64,12 +78,15 @@ describe('LinkUp API credential: the Test button, as n8n’s CredentialsTester r
 		},
 	);
 
-	it.each(['HTML_502', 'MALFORMED_JSON'] as const)('a base URL that is not LinkUp (%s) → says so', async (fault) => {
-		sandbox.injectFault(fault, { path: '/v2/accounts' });
-		const result = await testCredential(credentialData(sandbox.url, sandbox.apiKey));
-		expect(result).toStrictEqual({ status: 'Error', message: ruleFor('success', undefined) });
-		expect(result.message).toMatch(/Base URL/);
-	});
+	it.each(['HTML_502', 'MALFORMED_JSON'] as const)(
+		'a base URL that is not LinkUp (%s) → says so',
+		async (fault) => {
+			sandbox.injectFault(fault, { path: '/v2/accounts' });
+			const result = await testCredential(credentialData(sandbox.url, sandbox.apiKey));
+			expect(result).toStrictEqual({ status: 'Error', message: ruleFor('success', undefined) });
+			expect(result.message).toMatch(/Base URL/);
+		},
+	);
 
 	it('nothing listening at the base URL → the connection error', async () => {
 		const baseUrl = `http://127.0.0.1:${await closedPort()}`;

@@ -20,7 +20,9 @@ import { credentialType } from './credentials';
 
 /** The value at a dotted path, as the lodash `get` n8n's CredentialsTester reads the body with. */
 const get = (object: unknown, path: string): unknown =>
-	path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
+	path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
 
 /**
  * The node type n8n's CredentialsTester falls back to for a credential that declares its own
@@ -76,14 +78,21 @@ export async function testCredential(
 		type: nodeTypeCopy.description.name,
 		typeVersion: 1,
 		position: [0, 0],
-		credentials: { [credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
 	const mockNodeTypes = {
 		getKnownTypes: () => ({}),
 		getByName: () => nodeTypeCopy,
 		getByNameAndVersion: () => nodeTypeCopy,
 	} as unknown as INodeTypes;
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: mockNodeTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: mockNodeTypes,
+	});
 	const inputData: ITaskDataConnections = { main: [[{ json: {} }]] };
 	const connectionInputData: INodeExecutionData[] = [];
 	const runExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
@@ -106,8 +115,9 @@ export async function testCredential(
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
-			.cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const statusCode = cause.response.status;
 			for (const rule of test.rules ?? []) {

@@ -43,7 +43,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeName !== credentialType.name) throw new Error(`unexpected credential type ${typeName}`);
 		if (!workflow || !node) throw new Error('authenticate needs the workflow and node');
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		for (const [name, value] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+		for (const [name, value] of Object.entries(
+			credentialType.authenticate.properties.headers ?? {},
+		)) {
 			headers[name] = workflow.expression.getParameterValue(
 				value as string,
 				null,

@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	Workflow,
 	createRunExecutionData,
@@ -39,7 +44,9 @@ export function credentialData(baseUrl: string, apiKey: string): ICredentialData
 	return { apiKey, baseUrl };
 }
 
-export function additionalDataFor(credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+): IWorkflowExecuteAdditionalData {
 	// A plain object: a deep mock would reroute HTTP requests to n8n's eval-mock path.
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials),
@@ -67,7 +74,11 @@ export function additionalDataFor(credentials: ICredentialDataDecryptedObject): 
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function nodeOf(type: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+export function nodeOf(
+	type: string,
+	parameters: INodeParameters,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: 'b3f0c1de-0000-4000-8000-000000000001',
 		name: 'LinkUp',
@@ -100,7 +111,15 @@ export async function runNode(
 	{ mode = 'manual', items = [{ json: {} }], settings = {} }: RunOptions = {},
 ): Promise<ActionRun> {
 	const workflowSettings = { executionOrder: 'v1' as const, ...settings };
-	const workflow = new Workflow({ id: 'wf-1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes, settings: workflowSettings });
+	const workflow = new Workflow({
+		id: 'wf-1',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: workflowSettings,
+	});
 	const additionalData = additionalDataFor(credentials);
 	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', {
 		id: 'wf-1',
@@ -122,7 +141,9 @@ export async function runNode(
 	const data = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const result = await new WorkflowExecute(additionalData, mode, data).processRunExecutionData(workflow);
+	const result = await new WorkflowExecute(additionalData, mode, data).processRunExecutionData(
+		workflow,
+	);
 	const run = finished ?? result;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const output = taskData?.data?.main?.[0] ?? [];
@@ -140,7 +161,12 @@ export async function listSearch(
 ) {
 	const node = nodeOf(ACTION_TYPE, {});
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentials), 'accountId');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor(credentials),
+		'accountId',
+	);
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
@@ -169,7 +195,19 @@ export function pollerFor(
 			const activation = mode === 'manual' ? 'manual' : 'activate';
 			// n8n 2.x gives each poll a time budget (5 min by default); undefined keeps the default.
 			const budget = pollBudgetMs === undefined ? undefined : () => pollBudgetMs;
-			const context = new PollContext(workflow, node, additionalData, mode, activation, undefined, undefined, undefined, undefined, undefined, budget);
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				activation,
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				budget,
+			);
 			return await nodeType.poll!.call(context);
 		},
 		/** The static data as n8n would persist and reload it. */

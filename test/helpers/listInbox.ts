@@ -15,7 +15,10 @@ import {
 export const rl = (value: string, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value });
 
 /** A List Inbox node on the sandbox's active account; `parameters` override the defaults. */
-export function listInboxNode(parameters: Record<string, unknown> = {}, extra: Partial<INode> = {}): INode {
+export function listInboxNode(
+	parameters: Record<string, unknown> = {},
+	extra: Partial<INode> = {},
+): INode {
 	return nodeOf(
 		ACTION_TYPE,
 		{ operation: 'listInbox', accountId: rl(SANDBOX_ACCOUNT_ID), ...parameters } as INodeParameters,
@@ -24,7 +27,11 @@ export function listInboxNode(parameters: Record<string, unknown> = {}, extra: P
 }
 
 /** The sandbox's listing of a category, exactly as the API outputs it, newest first. */
-export function apiListing(sandbox: Sandbox, category: Category = 'INBOX', accountId = SANDBOX_ACCOUNT_ID): Conversation[] {
+export function apiListing(
+	sandbox: Sandbox,
+	category: Category = 'INBOX',
+	accountId = SANDBOX_ACCOUNT_ID,
+): Conversation[] {
 	return sandbox.inbox
 		.all(accountId)
 		.filter((conversation) => inCategory(conversation, category))

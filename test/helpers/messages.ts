@@ -18,39 +18,75 @@ import {
 } from '../sandbox';
 
 /** The Conversation locator as the editor stores it. */
-export const conversationRl = (value: string, mode: 'id' | 'url' = 'id') => ({ __rl: true, mode, value });
+export const conversationRl = (value: string, mode: 'id' | 'url' = 'id') => ({
+	__rl: true,
+	mode,
+	value,
+});
 
 /** A Get Conversation node on the sandbox's active account; `parameters` override the defaults. */
-export function getConversationNode(conversation: unknown, parameters: Record<string, unknown> = {}, extra: Partial<INode> = {}): INode {
+export function getConversationNode(
+	conversation: unknown,
+	parameters: Record<string, unknown> = {},
+	extra: Partial<INode> = {},
+): INode {
 	return nodeOf(
 		ACTION_TYPE,
-		{ resource: 'message', operation: 'getConversation', accountId: rl(SANDBOX_ACCOUNT_ID), conversation, ...parameters } as INodeParameters,
+		{
+			resource: 'message',
+			operation: 'getConversation',
+			accountId: rl(SANDBOX_ACCOUNT_ID),
+			conversation,
+			...parameters,
+		} as INodeParameters,
 		extra,
 	);
 }
 
 /** A Send Message node on the sandbox's active account; `parameters` override the defaults. */
-export function sendMessageNode(parameters: Record<string, unknown> = {}, extra: Partial<INode> = {}): INode {
+export function sendMessageNode(
+	parameters: Record<string, unknown> = {},
+	extra: Partial<INode> = {},
+): INode {
 	return nodeOf(
 		ACTION_TYPE,
-		{ resource: 'message', operation: 'sendMessage', accountId: rl(SANDBOX_ACCOUNT_ID), ...parameters } as INodeParameters,
+		{
+			resource: 'message',
+			operation: 'sendMessage',
+			accountId: rl(SANDBOX_ACCOUNT_ID),
+			...parameters,
+		} as INodeParameters,
 		extra,
 	);
 }
 
 /** A conversation's messages exactly as get_conversation outputs them, newest first. */
-export function apiMessages(sandbox: Sandbox, conversationId: string, accountId = SANDBOX_ACCOUNT_ID): ApiMessage[] {
+export function apiMessages(
+	sandbox: Sandbox,
+	conversationId: string,
+	accountId = SANDBOX_ACCOUNT_ID,
+): ApiMessage[] {
 	return sandbox.inbox.messages(accountId, conversationId).map(toApiMessage);
 }
 
 /** The sandbox's conversations, newest activity first, with at least `min` messages. */
-export function conversationsWith(sandbox: Sandbox, min: number, accountId = SANDBOX_ACCOUNT_ID): SandboxConversation[] {
-	return sandbox.inbox.all(accountId).filter((c) => sandbox.inbox.messages(accountId, c.conversation_id).length >= min);
+export function conversationsWith(
+	sandbox: Sandbox,
+	min: number,
+	accountId = SANDBOX_ACCOUNT_ID,
+): SandboxConversation[] {
+	return sandbox.inbox
+		.all(accountId)
+		.filter((c) => sandbox.inbox.messages(accountId, c.conversation_id).length >= min);
 }
 
 /** A binary property as n8n keeps it in memory (base64 data). */
 export function binaryOf(text: string, fileName?: string, mimeType = 'text/plain') {
-	return { data: Buffer.from(text, 'utf8').toString('base64'), mimeType, ...(fileName ? { fileName } : {}) };
+	return {
+		data: Buffer.from(text, 'utf8').toString('base64'),
+		mimeType,
+		...(fileName ? { fileName } : {}),
+	};
 }
 
 /** Runs one node on the given input items and workflow settings (see engine.ts's runNode). */
@@ -69,15 +105,26 @@ export const creditsForSend = (withMedia: boolean) => (withMedia ? 2 : 1);
 /** A conversation of `count` messages (every third one own, one minute apart), created now; returns its id. */
 export function longConversation(sandbox: Sandbox, count: number, name = 'Zoë Müller 🚀'): string {
 	const start = Date.now() - count * 60_000;
-	const id = sandbox.inbox.newConversation(sandbox.accountId, { participantName: name, text: 'message 1', time: start }).conversation_id;
+	const id = sandbox.inbox.newConversation(sandbox.accountId, {
+		participantName: name,
+		text: 'message 1',
+		time: start,
+	}).conversation_id;
 	for (let i = 2; i <= count; i++) {
-		sandbox.inbox.receiveMessage(sandbox.accountId, id, { text: `message ${i}`, time: start + (i - 1) * 60_000, fromMe: i % 3 === 0 });
+		sandbox.inbox.receiveMessage(sandbox.accountId, id, {
+			text: `message ${i}`,
+			time: start + (i - 1) * 60_000,
+			fromMe: i % 3 === 0,
+		});
 	}
 	return id;
 }
 
 /** What Simplify must output for these API messages, written out field by field (not from simplifyMessage). */
-export function expectedItems(messages: ApiMessage[], conversation: { conversationId: string | null; unread: number; total: number }) {
+export function expectedItems(
+	messages: ApiMessage[],
+	conversation: { conversationId: string | null; unread: number; total: number },
+) {
 	return messages.map((m) => ({
 		messageId: m.entity_urn,
 		conversationId: conversation.conversationId,
@@ -92,7 +139,11 @@ export function expectedItems(messages: ApiMessage[], conversation: { conversati
 }
 
 /** The expected simplified items of a whole sandbox conversation read by ID. */
-export function expectedConversation(sandbox: Sandbox, conversationId: string, accountId = SANDBOX_ACCOUNT_ID) {
+export function expectedConversation(
+	sandbox: Sandbox,
+	conversationId: string,
+	accountId = SANDBOX_ACCOUNT_ID,
+) {
 	const messages = apiMessages(sandbox, conversationId, accountId);
 	const unread = sandbox.inbox.get(accountId, conversationId)?.unread ?? NaN;
 	return expectedItems(messages, { conversationId, unread, total: messages.length });
@@ -113,8 +164,10 @@ export function expectNoKey({ items, error, run }: ActionRun, key: string): void
 
 /** What INSUFFICIENT_CREDITS says for each operation (written out: a changed wording must fail). */
 export const CREDITS_DESCRIPTION = {
-	getConversation: 'Top up credits in your LinkUp dashboard. Reading a conversation costs 1 credit per 10 messages returned.',
-	sendMessage: 'Top up credits in your LinkUp dashboard. Sending a message costs 1 credit, 2 with media.',
+	getConversation:
+		'Top up credits in your LinkUp dashboard. Reading a conversation costs 1 credit per 10 messages returned.',
+	sendMessage:
+		'Top up credits in your LinkUp dashboard. Sending a message costs 1 credit, 2 with media.',
 } as const;
 
 /** A send that timed out: the message may have gone out. */

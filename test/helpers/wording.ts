@@ -12,17 +12,20 @@ export const API_ERROR_WORDING = {
 	ACCOUNT_INACTIVE: {
 		status: 403,
 		message: 'The LinkedIn account is inactive in LinkUp',
-		description: 'Reconnect the LinkedIn account in your LinkUp dashboard, or pick an active account in Account.',
+		description:
+			'Reconnect the LinkedIn account in your LinkUp dashboard, or pick an active account in Account.',
 	},
 	INVALID_ACCOUNT: {
 		status: 404,
 		message: 'LinkUp does not know this account',
-		description: 'Pick another account in Account: it must be connected to the LinkUp API key of this credential.',
+		description:
+			'Pick another account in Account: it must be connected to the LinkUp API key of this credential.',
 	},
 	INSUFFICIENT_CREDITS: {
 		status: 402,
 		message: 'Your LinkUp credits are used up',
-		description: 'Top up credits in your LinkUp dashboard. Listing costs 1 credit per 10 conversations returned.',
+		description:
+			'Top up credits in your LinkUp dashboard. Listing costs 1 credit per 10 conversations returned.',
 	},
 	RATE_LIMITED: {
 		status: 429,
@@ -37,7 +40,8 @@ export const API_ERROR_WORDING = {
 	INVALID_ACTION: {
 		status: 400,
 		message: 'LinkUp does not support this action',
-		description: 'This is a bug in n8n-nodes-linkup-messaging or a change in the LinkUp API: please report it.',
+		description:
+			'This is a bug in n8n-nodes-linkup-messaging or a change in the LinkUp API: please report it.',
 	},
 	INTERNAL_ERROR: {
 		status: 500,
@@ -52,8 +56,12 @@ export const DOCUMENTED_CODES = Object.keys(API_ERROR_WORDING) as DocumentedCode
 export const NOT_JSON_DESCRIPTION =
 	'LinkUp or a proxy in between may be down. Retry later; check the Base URL of the credential.';
 export const NO_DATA_DESCRIPTION = 'Retry later; check the Base URL of the credential.';
-export const TIMEOUT_WORDING = { message: 'LinkUp did not answer in time', description: 'The request timed out. Retry later.' };
-export const UNREACHABLE_DESCRIPTION = 'Check the Base URL of the credential and your network connection.';
+export const TIMEOUT_WORDING = {
+	message: 'LinkUp did not answer in time',
+	description: 'The request timed out. Retry later.',
+};
+export const UNREACHABLE_DESCRIPTION =
+	'Check the Base URL of the credential and your network connection.';
 
 export const BLANK_ACCOUNT_MESSAGE =
 	'Account is empty: pick a LinkedIn account from the list, or enter its LinkUp account ID';

@@ -18,7 +18,10 @@ describe('dist as n8n loads it', () => {
 
 	it('finds both nodes and the credential under their public names', () => {
 		expect(loader.packageName).toBe('n8n-nodes-linkup-messaging');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['linkUpMessaging', 'linkUpMessagingTrigger']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
+			'linkUpMessaging',
+			'linkUpMessagingTrigger',
+		]);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['linkUpLinkedInApi']);
 		expect(loader.types.credentials.map((c) => c.displayName)).toEqual(['LinkUp API']);
 	});
@@ -37,7 +40,11 @@ describe('dist as n8n loads it', () => {
 				expect(existsSync(file)).toBe(true);
 				files.add(file);
 			}
-			expect(readFileSync(join(root, light.replace(/^icons\/[^/]+\//, ''))).equals(readFileSync(join(root, dark.replace(/^icons\/[^/]+\//, ''))))).toBe(false);
+			expect(
+				readFileSync(join(root, light.replace(/^icons\/[^/]+\//, ''))).equals(
+					readFileSync(join(root, dark.replace(/^icons\/[^/]+\//, ''))),
+				),
+			).toBe(false);
 		}
 		expect(files.size).toBe(2);
 	});
@@ -51,8 +58,14 @@ describe('dist as n8n loads it', () => {
 
 	it('exposes the same classes through index.js, the package main', async () => {
 		// index.js is CommonJS: import() wraps its exports in a namespace, module.exports as `default`.
-		const { default: main } = (await import(join(root, 'index.js'))) as { default: Record<string, new () => { name: string }> };
-		expect(Object.keys(main).sort()).toEqual(['LinkUpLinkedInApi', 'LinkUpMessaging', 'LinkUpMessagingTrigger']);
+		const { default: main } = (await import(join(root, 'index.js'))) as {
+			default: Record<string, new () => { name: string }>;
+		};
+		expect(Object.keys(main).sort()).toEqual([
+			'LinkUpLinkedInApi',
+			'LinkUpMessaging',
+			'LinkUpMessagingTrigger',
+		]);
 		expect(new main.LinkUpLinkedInApi().name).toBe('linkUpLinkedInApi');
 	});
 });

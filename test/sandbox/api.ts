@@ -61,11 +61,23 @@ export function toApiConversation(c: SandboxConversation): Conversation {
 	};
 	return {
 		conversation_id: c.conversation_id,
-		participant: pick(c.participant, ['name', 'headline', 'profile_url', 'profile_picture', 'is_organization']),
+		participant: pick(c.participant, [
+			'name',
+			'headline',
+			'profile_url',
+			'profile_picture',
+			'is_organization',
+		]),
 		last_message: {
 			text: c.last_message.text,
 			time: c.last_message.time,
-			sender: pick(c.last_message.sender, ['name', 'headline', 'profile_url', 'profile_picture', 'is_me']),
+			sender: pick(c.last_message.sender, [
+				'name',
+				'headline',
+				'profile_url',
+				'profile_picture',
+				'is_me',
+			]),
 		},
 		unread: c.unread,
 		type: c.type,
@@ -78,22 +90,30 @@ export function handleV2(ctx: ApiContext, req: V2Request): V2Result {
 		return { reply: failure('INVALID_API_KEY', 'Invalid or missing API key', action) };
 	}
 	if (req.method === 'GET' && req.path === '/v2/accounts') return { reply: listAccounts(ctx, req) };
-	if (req.method === 'GET' && req.path.startsWith('/v2/accounts/')) return { reply: getAccount(ctx, req) };
+	if (req.method === 'GET' && req.path.startsWith('/v2/accounts/'))
+		return { reply: getAccount(ctx, req) };
 	if (req.method === 'POST' && req.path === '/v2/messages') return messages(ctx, req);
 	const body = errorBody('NOT_FOUND', `Route ${req.method} ${req.path} not found`, action);
 	return { reply: { status: 404, body, credits: 0 } };
 }
 
 function listAccounts(ctx: ApiContext, req: V2Request): Reply {
-	const int = (s: string | undefined, dflt: number) => (s === undefined ? dflt : /^\d{1,9}$/.test(s) ? Number(s) : NaN);
+	const int = (s: string | undefined, dflt: number) =>
+		s === undefined ? dflt : /^\d{1,9}$/.test(s) ? Number(s) : NaN;
 	const limit = int(req.query.limit, 100);
 	const offset = int(req.query.offset, 0);
 	if (!(limit >= 1 && limit <= 500)) {
 		return failure('INVALID_PARAMS', 'limit must be an integer between 1 and 500', 'list_accounts');
 	}
-	if (!(offset >= 0)) return failure('INVALID_PARAMS', 'offset must be an integer >= 0', 'list_accounts');
+	if (!(offset >= 0))
+		return failure('INVALID_PARAMS', 'offset must be an integer >= 0', 'list_accounts');
 	const all = ctx.inbox.accounts();
-	return success('list_accounts', null, 0, { items: all.slice(offset, offset + limit), total: all.length, limit, offset });
+	return success('list_accounts', null, 0, {
+		items: all.slice(offset, offset + limit),
+		total: all.length,
+		limit,
+		offset,
+	});
 }
 
 function getAccount(ctx: ApiContext, req: V2Request): Reply {
@@ -104,7 +124,12 @@ function getAccount(ctx: ApiContext, req: V2Request): Reply {
 		id = '';
 	}
 	const account = ctx.inbox.account(id);
-	if (!account) return failure('INVALID_ACCOUNT', `Account ${id} not found or not owned by this API key`, 'get_account');
+	if (!account)
+		return failure(
+			'INVALID_ACCOUNT',
+			`Account ${id} not found or not owned by this API key`,
+			'get_account',
+		);
 	return success('get_account', account.account_id, 0, account);
 }
 
@@ -114,20 +139,29 @@ function messages(ctx: ApiContext, req: V2Request): V2Result {
 	});
 	if (req.invalidJson) return bad('Request body must be valid JSON', null);
 	const body = req.body;
-	if (!isObject(body)) return bad('Request body must be a JSON object with account_id, action and params', null);
+	if (!isObject(body))
+		return bad('Request body must be a JSON object with account_id, action and params', null);
 	const action = typeof body.action === 'string' ? body.action : null;
 	const accountId = body.account_id;
-	if (typeof accountId !== 'string' || accountId === '') return bad('account_id is required', action);
+	if (typeof accountId !== 'string' || accountId === '')
+		return bad('account_id is required', action);
 	const account = ctx.inbox.account(accountId);
 	if (!account) {
-		return { reply: failure('INVALID_ACCOUNT', `Account ${accountId} not found or not owned by this API key`, action) };
+		return {
+			reply: failure(
+				'INVALID_ACCOUNT',
+				`Account ${accountId} not found or not owned by this API key`,
+				action,
+			),
+		};
 	}
 	if (!account.is_active || account.status !== 'active') {
 		const msg = `Account ${accountId} is inactive. Reconnect it from your LinkUp dashboard.`;
 		return { reply: failure('ACCOUNT_INACTIVE', msg, action) };
 	}
 	if (action === null || !MESSAGE_ACTIONS.includes(action)) {
-		const msg = action === null ? 'action is required' : `Unknown action '${action}' for /v2/messages`;
+		const msg =
+			action === null ? 'action is required' : `Unknown action '${action}' for /v2/messages`;
 		return { reply: failure('INVALID_ACTION', msg, action) };
 	}
 	if (account.platform !== 'LINKEDIN') {
@@ -150,11 +184,20 @@ function messages(ctx: ApiContext, req: V2Request): V2Result {
 	let sentCursor: string | undefined;
 	if (params.cursor !== undefined && params.cursor !== null) {
 		after = typeof params.cursor === 'string' ? decodeCursor(params.cursor) : undefined;
-		if (!after) return bad('params.cursor is not a valid cursor (send data.next_cursor unchanged)', action);
+		if (!after)
+			return bad('params.cursor is not a valid cursor (send data.next_cursor unchanged)', action);
 		sentCursor = params.cursor as string;
-		if (ctx.cursors.isExpired(sentCursor)) return { ...bad(CURSOR_EXPIRED_MESSAGE, action), cursorExpired: true };
+		if (ctx.cursors.isExpired(sentCursor))
+			return { ...bad(CURSOR_EXPIRED_MESSAGE, action), cursorExpired: true };
 	}
-	return listInbox(ctx, accountId, category as Category, Math.min(count, ctx.maxPageSize), after, sentCursor);
+	return listInbox(
+		ctx,
+		accountId,
+		category as Category,
+		Math.min(count, ctx.maxPageSize),
+		after,
+		sentCursor,
+	);
 }
 
 function listInbox(
@@ -167,7 +210,10 @@ function listInbox(
 ): V2Result {
 	const { page, hasMore } = ctx.inbox.list(accountId, category, count, after);
 	const last = page[page.length - 1];
-	const nextCursor = hasMore && last ? ctx.cursors.issue({ time: activityOf(last), conversationId: last.conversation_id }) : null;
+	const nextCursor =
+		hasMore && last
+			? ctx.cursors.issue({ time: activityOf(last), conversationId: last.conversation_id })
+			: null;
 	const [first] = ctx.inbox.list(accountId, category, 1).page;
 	const firstPage: CursorPosition = first
 		? { time: activityOf(first) + 1, conversationId: first.conversation_id }

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 		port: intEnv('PORT', 0),
 		inbox: realisticInbox(intEnv('SANDBOX_SEED', 1), intEnv('SANDBOX_COUNT', 35)),
 	});
-	process.stdout.write(`${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey, accountId: sandbox.accountId })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey, accountId: sandbox.accountId })}\n`,
+	);
 	let stopping = false;
 	const stop = (): void => {
 		if (stopping) return;
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-	process.stderr.write(`sandbox failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+	process.stderr.write(
+		`sandbox failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+	);
 	process.exit(1);
 });

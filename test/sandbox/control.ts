@@ -10,8 +10,16 @@ import type { FaultOptions, SandboxConversation } from './types';
 
 type Body = Record<string, unknown>;
 
-const ok = (data: Record<string, unknown> = {}): Reply => ({ status: 200, body: { ok: true, ...data }, credits: 0 });
-const fail = (status: number, error: string): Reply => ({ status, body: { ok: false, error }, credits: 0 });
+const ok = (data: Record<string, unknown> = {}): Reply => ({
+	status: 200,
+	body: { ok: true, ...data },
+	credits: 0,
+});
+const fail = (status: number, error: string): Reply => ({
+	status,
+	body: { ok: false, error },
+	credits: 0,
+});
 
 function str(body: Body, key: string): string | undefined {
 	const v = body[key];
@@ -42,7 +50,10 @@ export function handleControl(
 	query: Record<string, string> = {},
 ): Reply {
 	if (invalidJson) return fail(400, 'body must be valid JSON');
-	const body: Body = typeof rawBody === 'object' && rawBody !== null && !Array.isArray(rawBody) ? (rawBody as Body) : {};
+	const body: Body =
+		typeof rawBody === 'object' && rawBody !== null && !Array.isArray(rawBody)
+			? (rawBody as Body)
+			: {};
 	// GET endpoints take their input from the query string
 	if (method === 'GET') Object.assign(body, query);
 	try {
@@ -68,7 +79,9 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 				requestCount: sandbox.requests.length,
 				maxPageSize: sandbox.maxPageSize,
 				latencyMs: sandbox.latencyMs,
-				faults: sandbox.pendingFaults().map((f) => ({ ...f, times: f.times === Infinity ? -1 : f.times })),
+				faults: sandbox
+					.pendingFaults()
+					.map((f) => ({ ...f, times: f.times === Infinity ? -1 : f.times })),
 			});
 		case 'GET /__sandbox/requests':
 			return ok({ requests: sandbox.requests });
@@ -80,7 +93,11 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 			return ok();
 		case 'POST /__sandbox/fault': {
 			const times = body.times === -1 || body.times === 'forever' ? Infinity : num(body, 'times');
-			const opts: FaultOptions = { times, skip: num(body, 'skip'), path: str(body, 'path') as FaultOptions['path'] };
+			const opts: FaultOptions = {
+				times,
+				skip: num(body, 'skip'),
+				path: str(body, 'path') as FaultOptions['path'],
+			};
 			sandbox.injectFault(body.fault as never, opts);
 			return ok({ faults: sandbox.pendingFaults().length });
 		}
@@ -93,14 +110,25 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 			const time = num(body, 'time');
 			const fromMe = body.fromMe === true;
 			const conversation = conversationId
-				? inbox.receiveMessage(accountId(), conversationId, { text: text ?? 'New message 💬', time, fromMe })
-				: inbox.newConversation(accountId(), { participantName: str(body, 'participantName'), text, time, fromMe });
+				? inbox.receiveMessage(accountId(), conversationId, {
+						text: text ?? 'New message 💬',
+						time,
+						fromMe,
+					})
+				: inbox.newConversation(accountId(), {
+						participantName: str(body, 'participantName'),
+						text,
+						time,
+						fromMe,
+					});
 			return ok({ conversation });
 		}
 		case 'GET /__sandbox/messages':
 			return ok({ messages: inbox.messages(accountId(), required(body, 'conversationId')) });
 		case 'POST /__sandbox/conversation':
-			return ok({ conversation: inbox.addConversation(accountId(), body.conversation as SandboxConversation) });
+			return ok({
+				conversation: inbox.addConversation(accountId(), body.conversation as SandboxConversation),
+			});
 		case 'POST /__sandbox/read':
 			return ok({ conversation: inbox.markRead(accountId(), required(body, 'conversationId')) });
 		case 'POST /__sandbox/unread':
@@ -108,7 +136,9 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 		case 'POST /__sandbox/remove':
 			return ok({ removed: inbox.remove(accountId(), required(body, 'conversationId')) });
 		case 'POST /__sandbox/bump':
-			return ok({ conversation: inbox.bump(accountId(), required(body, 'conversationId'), num(body, 'time')) });
+			return ok({
+				conversation: inbox.bump(accountId(), required(body, 'conversationId'), num(body, 'time')),
+			});
 		case 'POST /__sandbox/expire-cursors':
 			sandbox.expireCursors();
 			return ok();

@@ -27,7 +27,12 @@ export interface Reply {
 export interface SuccessEnvelope<T> {
 	success: true;
 	data: T;
-	metadata: { action: string; account_id: string | null; credits_consumed: number; timestamp: string };
+	metadata: {
+		action: string;
+		account_id: string | null;
+		credits_consumed: number;
+		timestamp: string;
+	};
 }
 
 export interface ErrorEnvelope {
@@ -36,16 +41,30 @@ export interface ErrorEnvelope {
 	metadata: { action: string | null; credits_consumed: 0; timestamp: string };
 }
 
-export function success<T>(action: string, accountId: string | null, credits: number, data: T): Reply {
+export function success<T>(
+	action: string,
+	accountId: string | null,
+	credits: number,
+	data: T,
+): Reply {
 	const body: SuccessEnvelope<T> = {
 		success: true,
 		data,
-		metadata: { action, account_id: accountId, credits_consumed: credits, timestamp: new Date().toISOString() },
+		metadata: {
+			action,
+			account_id: accountId,
+			credits_consumed: credits,
+			timestamp: new Date().toISOString(),
+		},
 	};
 	return { status: 200, body, credits };
 }
 
-export function errorBody(code: ErrorCode | string, message: string, action: string | null): ErrorEnvelope {
+export function errorBody(
+	code: ErrorCode | string,
+	message: string,
+	action: string | null,
+): ErrorEnvelope {
 	return {
 		success: false,
 		error: { code, message },
@@ -55,7 +74,11 @@ export function errorBody(code: ErrorCode | string, message: string, action: str
 
 /** An error reply with the documented status for the code (429 carries Retry-After: 1). */
 export function failure(code: ErrorCode, message: string, action: string | null): Reply {
-	const reply: Reply = { status: ERROR_STATUS[code], body: errorBody(code, message, action), credits: 0 };
+	const reply: Reply = {
+		status: ERROR_STATUS[code],
+		body: errorBody(code, message, action),
+		credits: 0,
+	};
 	if (code === 'RATE_LIMITED') reply.headers = { 'retry-after': '1' };
 	return reply;
 }

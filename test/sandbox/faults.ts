@@ -13,7 +13,8 @@ import {
 
 export const FAULT_MESSAGES: Record<ErrorCode, string> = {
 	INVALID_API_KEY: 'Invalid or missing API key',
-	ACCOUNT_INACTIVE: 'This account is inactive or suspended. Reconnect it from your LinkUp dashboard.',
+	ACCOUNT_INACTIVE:
+		'This account is inactive or suspended. Reconnect it from your LinkUp dashboard.',
 	INVALID_ACCOUNT: 'Account not found or not owned by this API key',
 	INSUFFICIENT_CREDITS: 'Insufficient credits: this request needs 1 credit and your balance is 0',
 	RATE_LIMITED: 'Too many requests. Please retry after 1 second.',
@@ -47,7 +48,8 @@ export function faultPathOf(path: string): FaultPath | undefined {
 
 /** Validated PendingFault from user input; throws TypeError with a readable message. */
 export function pendingFault(fault: unknown, opts: FaultOptions = {}): PendingFault {
-	if (!isFault(fault)) throw new TypeError(`unknown fault ${JSON.stringify(fault)}; one of ${FAULTS.join(', ')}`);
+	if (!isFault(fault))
+		throw new TypeError(`unknown fault ${JSON.stringify(fault)}; one of ${FAULTS.join(', ')}`);
 	const times = opts.times ?? 1;
 	const skip = opts.skip ?? 0;
 	const path = opts.path ?? '/v2/messages';
@@ -55,9 +57,12 @@ export function pendingFault(fault: unknown, opts: FaultOptions = {}): PendingFa
 		throw new TypeError('times must be an integer >= 1 or Infinity');
 	}
 	if (!Number.isInteger(skip) || skip < 0) throw new TypeError('skip must be an integer >= 0');
-	if (!FAULT_PATHS.includes(path)) throw new TypeError(`path must be one of ${FAULT_PATHS.join(', ')}`);
+	if (!FAULT_PATHS.includes(path))
+		throw new TypeError(`path must be one of ${FAULT_PATHS.join(', ')}`);
 	if (isCursorFault(fault) && path !== '/v2/messages') {
-		throw new TypeError(`${fault} only applies to /v2/messages (list_inbox and get_conversation pages)`);
+		throw new TypeError(
+			`${fault} only applies to /v2/messages (list_inbox and get_conversation pages)`,
+		);
 	}
 	return { fault, times, skip, path };
 }
@@ -101,9 +106,20 @@ export class FaultQueue {
 export function faultReply(fault: Exclude<Fault, CursorFault>, action: string | null): Reply {
 	switch (fault) {
 		case 'SUCCESS_FALSE_200':
-			return { status: 200, body: errorBody('INTERNAL_ERROR', FAULT_MESSAGES.INTERNAL_ERROR, action), credits: 0, fault };
+			return {
+				status: 200,
+				body: errorBody('INTERNAL_ERROR', FAULT_MESSAGES.INTERNAL_ERROR, action),
+				credits: 0,
+				fault,
+			};
 		case 'MALFORMED_JSON':
-			return { status: 200, body: MALFORMED_JSON_BODY, contentType: 'application/json; charset=utf-8', credits: 0, fault };
+			return {
+				status: 200,
+				body: MALFORMED_JSON_BODY,
+				contentType: 'application/json; charset=utf-8',
+				credits: 0,
+				fault,
+			};
 		case 'HTML_502':
 			return { status: 502, body: HTML_502_BODY, contentType: 'text/html', credits: 0, fault };
 		case 'HANG':

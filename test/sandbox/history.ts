@@ -50,7 +50,12 @@ const INCOMING = [
 	'Haha, exactly 😄',
 	'Could you send me the deck again? The link expired.',
 ];
-const OWN = ['Thanks! Talk soon.', 'Happy to help 🙂', 'Let me check and come back to you.', 'Perfect, see you then!'];
+const OWN = [
+	'Thanks! Talk soon.',
+	'Happy to help 🙂',
+	'Let me check and come back to you.',
+	'Perfect, see you then!',
+];
 const HOUR = 3_600_000;
 
 /** `sender` and `sender_info` of a message from this person (name split at its first space). */
@@ -100,7 +105,13 @@ export function olderMessages(account: Account, conversation: SandboxConversatio
 	}
 	if (rand() < 0.3 && time > HOUR) {
 		const first = account.account_name.split(' ')[0];
-		drafts.push({ text: `${participant.name ?? 'This member'} and ${first} are now connected`, time: time - HOUR, from: participant, fromMe: false, type: 'SYSTEM' });
+		drafts.push({
+			text: `${participant.name ?? 'This member'} and ${first} are now connected`,
+			time: time - HOUR,
+			from: participant,
+			fromMe: false,
+			type: 'SYSTEM',
+		});
 	}
 	return drafts.reverse();
 }
@@ -123,7 +134,12 @@ export class Histories {
 	}
 
 	/** A history for a conversation just added: `older` (oldest first), then its last_message. */
-	start(account: Account, conversation: SandboxConversation, older: Draft[], media?: MessageMedia): void {
+	start(
+		account: Account,
+		conversation: SandboxConversation,
+		older: Draft[],
+		media?: MessageMedia,
+	): void {
 		const store = this.accountStore(account.account_id);
 		store.set(conversation.conversation_id, []);
 		for (const draft of older) this.push(account, conversation.conversation_id, draft);
@@ -133,7 +149,13 @@ export class Histories {
 	/** The conversation's (new) last_message on top of its history. */
 	append(account: Account, conversation: SandboxConversation, media?: MessageMedia): void {
 		const { text, time, sender } = conversation.last_message;
-		this.push(account, conversation.conversation_id, { text, time, from: sender, fromMe: sender.is_me, media });
+		this.push(account, conversation.conversation_id, {
+			text,
+			time,
+			from: sender,
+			fromMe: sender.is_me,
+			media,
+		});
 	}
 
 	remove(accountId: string, conversationId: string): void {
@@ -147,7 +169,10 @@ export class Histories {
 	private messageUrn(accountId: string, seq: number): string {
 		let owner = this.owners.get(accountId);
 		if (!owner) this.owners.set(accountId, (owner = profileUrn(accountId)));
-		const id = Buffer.from(`${(1_700_000_000_000 + seq).toString(16)}-${String(seq).padStart(6, '0')}_100`, 'utf8').toString('base64');
+		const id = Buffer.from(
+			`${(1_700_000_000_000 + seq).toString(16)}-${String(seq).padStart(6, '0')}_100`,
+			'utf8',
+		).toString('base64');
 		return `urn:li:msg_message:(${owner},2-${id})`;
 	}
 

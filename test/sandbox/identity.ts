@@ -65,7 +65,13 @@ export function isProfileUrl(url: string): boolean {
 /** Whether two profile URLs name the same member: scheme, subdomain (www., fr.), query, trailing slash and case ignored. */
 export function sameProfile(a: string, b: string): boolean {
 	const key = (url: string) =>
-		url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^([a-z0-9-]+\.)*(?=linkedin\.com\/)/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+		url
+			.trim()
+			.toLowerCase()
+			.replace(/^https?:\/\//, '')
+			.replace(/^([a-z0-9-]+\.)*(?=linkedin\.com\/)/, '')
+			.replace(/[?#].*$/, '')
+			.replace(/\/+$/, '');
 	return key(a) === key(b);
 }
 
@@ -77,8 +83,7 @@ export function pictureUrl(key: string, kind: 'profile' | 'company' = 'profile')
 	const image = encodeWith(BASE62, `img:${key}`, 14);
 	const token = encodeWith(BASE64URLISH, `tok:${key}`, 43);
 	const stamp = 1690000000000 + (parseInt(hex(`ts:${key}`, 8), 16) % 40000000000);
-	const shape =
-		kind === 'company' ? 'company-logo_100_100' : 'profile-displayphoto-shrink_100_100';
+	const shape = kind === 'company' ? 'company-logo_100_100' : 'profile-displayphoto-shrink_100_100';
 	const prefix = kind === 'company' ? 'C4D0BAQ' : 'D4E03AQ';
 	return `https://media.licdn.com/dms/image/v2/${prefix}${image}/${shape}/${shape}/0/${stamp}?e=1767225600&v=beta&t=${token}`;
 }

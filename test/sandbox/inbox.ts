@@ -20,7 +20,14 @@ export class SandboxNotFoundError extends Error {
 	override name = 'SandboxNotFoundError';
 }
 
-export { activityOf, decodeCursor, encodeCursor, compareConversations, inCategory, isAfter } from './order';
+export {
+	activityOf,
+	decodeCursor,
+	encodeCursor,
+	compareConversations,
+	inCategory,
+	isAfter,
+} from './order';
 export type { CursorPosition } from './order';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -31,7 +38,10 @@ export class Inbox {
 	private clock = new Clock();
 	private histories = new Histories();
 	private created = 0;
-	private readonly initial: { accounts: Account[]; conversations: Record<string, SandboxConversation[]> };
+	private readonly initial: {
+		accounts: Account[];
+		conversations: Record<string, SandboxConversation[]>;
+	};
 
 	constructor(accounts: Account[], conversations: Record<string, SandboxConversation[]> = {}) {
 		this.initial = { accounts: clone(accounts), conversations: clone(conversations) };
@@ -96,7 +106,12 @@ export class Inbox {
 		return this.insert(accountId, conversation, true);
 	}
 
-	private insert(accountId: string, conversation: SandboxConversation, seedOlder: boolean, media?: MessageMedia): SandboxConversation {
+	private insert(
+		accountId: string,
+		conversation: SandboxConversation,
+		seedOlder: boolean,
+		media?: MessageMedia,
+	): SandboxConversation {
 		const store = this.store(accountId);
 		if (typeof conversation?.conversation_id !== 'string' || !conversation.conversation_id) {
 			throw new TypeError('conversation.conversation_id must be a non-empty string');
@@ -114,12 +129,21 @@ export class Inbox {
 		if (conversation.activity !== undefined) this.clock.saw(conversation.activity);
 		store.set(conversation.conversation_id, clone(conversation));
 		const account = this.accountOf(accountId);
-		this.histories.start(account, conversation, seedOlder ? olderMessages(account, conversation) : [], media);
+		this.histories.start(
+			account,
+			conversation,
+			seedOlder ? olderMessages(account, conversation) : [],
+			media,
+		);
 		return clone(conversation);
 	}
 
 	/** A new message in an existing conversation; it moves to the top (activity = its time). */
-	receiveMessage(accountId: string, conversationId: string, input: ReceiveMessageInput): SandboxConversation {
+	receiveMessage(
+		accountId: string,
+		conversationId: string,
+		input: ReceiveMessageInput,
+	): SandboxConversation {
 		const c = this.find(accountId, conversationId);
 		const time = this.clock.timeFor(input.time);
 		delete c.activity;
@@ -215,7 +239,10 @@ export class Inbox {
 
 	private find(accountId: string, conversationId: string): SandboxConversation {
 		const c = this.store(accountId).get(conversationId);
-		if (!c) throw new SandboxNotFoundError(`unknown conversation ${conversationId} in account ${accountId}`);
+		if (!c)
+			throw new SandboxNotFoundError(
+				`unknown conversation ${conversationId} in account ${accountId}`,
+			);
 		return c;
 	}
 }

@@ -15,7 +15,13 @@ export {
 export { mulberry32, realisticInbox, type RealisticInboxOptions } from './seed';
 export { toApiConversation } from './api';
 export { messageCursor, toApiMessage } from './messages';
-export { olderMessages, type ApiMessage, type MessageMedia, type MessageType, type StoredMessage } from './history';
+export {
+	olderMessages,
+	type ApiMessage,
+	type MessageMedia,
+	type MessageType,
+	type StoredMessage,
+} from './history';
 export { isProfileUrl, sameProfile } from './identity';
 export { ERROR_STATUS } from './envelope';
 export { FAULT_MESSAGES } from './faults';

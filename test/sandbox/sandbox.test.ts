@@ -1,22 +1,46 @@
 // Imported, not global: scripts/n8n/tsconfig.sandbox.json compiles this folder without jest's types.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { CURSOR_EXPIRED_MESSAGE, decodeCursor, encodeCursor, realisticInbox, startSandbox } from './index';
+import {
+	CURSOR_EXPIRED_MESSAGE,
+	decodeCursor,
+	encodeCursor,
+	realisticInbox,
+	startSandbox,
+} from './index';
 import type { Conversation, Sandbox } from './index';
 
 type Data = { conversations: Conversation[]; total_results: number; next_cursor?: string | null };
-type Envelope = { data: Data; error?: { code: string; message: string }; metadata: { credits_consumed: number } };
+type Envelope = {
+	data: Data;
+	error?: { code: string; message: string };
+	metadata: { credits_consumed: number };
+};
 type Page = { status: number; body: Envelope };
 
-async function post<T>(url: string, body: unknown, apiKey?: string): Promise<{ status: number; body: T }> {
-	const headers = { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) };
+async function post<T>(
+	url: string,
+	body: unknown,
+	apiKey?: string,
+): Promise<{ status: number; body: T }> {
+	const headers = {
+		'content-type': 'application/json',
+		...(apiKey ? { 'x-api-key': apiKey } : {}),
+	};
 	const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
 	return { status: res.status, body: (await res.json()) as T };
 }
 
 /** One list_inbox request, as a client sends it. */
-function list(sandbox: Sandbox, params: { count?: number; cursor?: string | null } = {}): Promise<Page> {
+function list(
+	sandbox: Sandbox,
+	params: { count?: number; cursor?: string | null } = {},
+): Promise<Page> {
 	const { count = 10, cursor } = params;
-	const body = { account_id: sandbox.accountId, action: 'list_inbox', params: { count, category: 'UNREAD', cursor } };
+	const body = {
+		account_id: sandbox.accountId,
+		action: 'list_inbox',
+		params: { count, category: 'UNREAD', cursor },
+	};
 	return post<Envelope>(`${sandbox.url}/v2/messages`, body, sandbox.apiKey);
 }
 
@@ -33,7 +57,11 @@ let c: string[];
 /** reset(), then the five conversations (new ids each time) */
 function resetAndFill(): void {
 	sandbox.reset();
-	c = [0, 1, 2, 3, 4].map((i) => sandbox.inbox.newConversation(sandbox.accountId, { text: `m${i}`, time: T + i * 1000 }).conversation_id);
+	c = [0, 1, 2, 3, 4].map(
+		(i) =>
+			sandbox.inbox.newConversation(sandbox.accountId, { text: `m${i}`, time: T + i * 1000 })
+				.conversation_id,
+	);
 }
 beforeAll(async () => {
 	sandbox = await startSandbox({ inbox: [] });
@@ -64,7 +92,10 @@ describe('order by activity', () => {
 		const tied = [c[0], c[4]].sort().reverse();
 		const first = await list(sandbox, { count: 1 });
 		expect(ids(first)).toEqual([tied[0]]);
-		expect(decodeCursor(first.body.data.next_cursor ?? '')).toEqual({ time: T + 4000, conversationId: tied[0] });
+		expect(decodeCursor(first.body.data.next_cursor ?? '')).toEqual({
+			time: T + 4000,
+			conversationId: tied[0],
+		});
 		const second = await list(sandbox, { count: 1, cursor: first.body.data.next_cursor });
 		expect(ids(second)).toEqual([tied[1]]);
 	});
@@ -103,7 +134,10 @@ describe('expiring cursors', () => {
 		expect(sandbox.requests[1].cursorExpired).toBe(true);
 		const fresh = (await list(sandbox, { count: 2 })).body.data.next_cursor ?? '';
 		expect(fresh).not.toBe(old);
-		const position = (cursor: string) => [decodeCursor(cursor)?.time, decodeCursor(cursor)?.conversationId];
+		const position = (cursor: string) => [
+			decodeCursor(cursor)?.time,
+			decodeCursor(cursor)?.conversationId,
+		];
 		expect(position(fresh)).toEqual(position(old));
 		expect(decodeCursor(fresh)?.nonce).toEqual(expect.any(Number));
 		const next = await list(sandbox, { count: 2, cursor: fresh });
@@ -113,7 +147,10 @@ describe('expiring cursors', () => {
 
 	it('a hand-made cursor never expires; an undecodable one gets the usual 400', async () => {
 		await control(sandbox, 'expire-cursors');
-		expect(ids(await list(sandbox, { cursor: encodeCursor(T + 2000, c[2]) }))).toEqual([c[1], c[0]]);
+		expect(ids(await list(sandbox, { cursor: encodeCursor(T + 2000, c[2]) }))).toEqual([
+			c[1],
+			c[0],
+		]);
 		const bad = await list(sandbox, { cursor: 'bm90LWEtY3Vyc29y' });
 		expect(bad.body.error?.message).toMatch(/is not a valid cursor/);
 		expect(sandbox.requests.some((r) => r.cursorExpired)).toBe(false);
@@ -122,7 +159,9 @@ describe('expiring cursors', () => {
 	it('reset() forgets issued cursors: plain cursors again', async () => {
 		sandbox.expireCursors();
 		resetAndFill();
-		expect((await list(sandbox, { count: 2 })).body.data.next_cursor).toBe(encodeCursor(T + 3000, c[3]));
+		expect((await list(sandbox, { count: 2 })).body.data.next_cursor).toBe(
+			encodeCursor(T + 3000, c[3]),
+		);
 	});
 
 	it('cursorTtlMs refuses a cursor once that much wall-clock time has passed', async () => {
@@ -176,7 +215,11 @@ describe('page size and latency at run time', () => {
 	});
 
 	it('POST /__sandbox/config sets both and refuses bad values', async () => {
-		expect((await control(sandbox, 'config', { maxPageSize: 3, latencyMs: 5 })).body).toEqual({ ok: true, maxPageSize: 3, latencyMs: 5 });
+		expect((await control(sandbox, 'config', { maxPageSize: 3, latencyMs: 5 })).body).toEqual({
+			ok: true,
+			maxPageSize: 3,
+			latencyMs: 5,
+		});
 		expect(ids(await list(sandbox))).toHaveLength(3);
 		expect((await control(sandbox, 'config', { maxPageSize: 0 })).status).toBe(400);
 		expect((await control(sandbox, 'config', { maxPageSize: 4, latencyMs: -1 })).status).toBe(400);

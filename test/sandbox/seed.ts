@@ -19,12 +19,36 @@ export function mulberry32(seed: number): () => number {
 }
 
 const PEOPLE = [
-	'Zoë Müller 🚀', 'José Álvarez', 'François Dupont', 'Łukasz Żółkiewski', "Siobhán O'Connor",
-	'Björn Ångström', 'Nguyễn Thị Minh Khai', '山田 太郎', 'Chloé Bernard 🌸', 'Renée Lefèvre',
-	'Mehmet Yılmaz', 'Aïcha Benali ✨', 'Søren Kierkegaard', 'Priya Raghunathan', 'Ólafur Arnalds',
-	'Grace Hopper', 'Dr. Émile Zola, PhD', 'María José Peña 🇪🇸', 'Jürgen Groß', 'Ingrid Bergström',
-	'Kwame Mensah', 'Anaïs Nin', 'Tomás Ó Briain', 'Olga Петрова', 'Raphaël Nadal 🎾',
-	'Hana Kovářová', 'Ines Ferreira', 'Leïla Haddad', 'Dmitri Šostakovič', 'Amélie Poulain ☕',
+	'Zoë Müller 🚀',
+	'José Álvarez',
+	'François Dupont',
+	'Łukasz Żółkiewski',
+	"Siobhán O'Connor",
+	'Björn Ångström',
+	'Nguyễn Thị Minh Khai',
+	'山田 太郎',
+	'Chloé Bernard 🌸',
+	'Renée Lefèvre',
+	'Mehmet Yılmaz',
+	'Aïcha Benali ✨',
+	'Søren Kierkegaard',
+	'Priya Raghunathan',
+	'Ólafur Arnalds',
+	'Grace Hopper',
+	'Dr. Émile Zola, PhD',
+	'María José Peña 🇪🇸',
+	'Jürgen Groß',
+	'Ingrid Bergström',
+	'Kwame Mensah',
+	'Anaïs Nin',
+	'Tomás Ó Briain',
+	'Olga Петрова',
+	'Raphaël Nadal 🎾',
+	'Hana Kovářová',
+	'Ines Ferreira',
+	'Leïla Haddad',
+	'Dmitri Šostakovič',
+	'Amélie Poulain ☕',
 ];
 const HEADLINES = [
 	'Senior Software Engineer @ Globex | TypeScript, Node.js',
@@ -38,10 +62,16 @@ const HEADLINES = [
 	'Data Scientist — NLP, LLMs & coffee ☕',
 	'Ingeniero de Datos en Telefónica',
 ];
-const COMPANIES = ['Globex Corporation', 'Acme Robotics 🤖', 'Initech Cloud', 'Umbrella Talent', 'Société Générale Café'];
+const COMPANIES = [
+	'Globex Corporation',
+	'Acme Robotics 🤖',
+	'Initech Cloud',
+	'Umbrella Talent',
+	'Société Générale Café',
+];
 const INCOMING = [
 	'Hi Ada, thanks for connecting! 👋',
-	"Salut Ada ! Est-ce que tu serais dispo jeudi pour un café ? ☕",
+	'Salut Ada ! Est-ce que tu serais dispo jeudi pour un café ? ☕',
 	'Great talk yesterday — could you share the slides? 🙏',
 	'Hola Ada, ¿tienes un momento esta semana?',
 	'Quick question about the Analytical Engine project:\ndo you have notes on Note G?',
@@ -51,16 +81,26 @@ const INCOMING = [
 	'👍',
 	"I've attached the proposal. Let me know what you think about section 3 (pricing) — we can adjust. Also, our team in München would love to meet yours next quarter; Jürgen and Zoë are already on board. Looking forward to hearing from you!",
 ];
-const OWN = ['Thanks, talk soon!', 'Merci beaucoup 🙏', 'Sure — Thursday 10:00 works for me.', 'Sent you the slides 📎', 'Ha, indeed 😄'];
+const OWN = [
+	'Thanks, talk soon!',
+	'Merci beaucoup 🙏',
+	'Sure — Thursday 10:00 works for me.',
+	'Sent you the slides 📎',
+	'Ha, indeed 😄',
+];
 const INMAIL = [
 	'Hi Ada, I came across your profile and think you would be a great fit for a Staff Engineer role (full remote, €€€). Open to a chat?',
 	"Bonjour Ada, je recrute pour une scale-up parisienne — ton profil m'a tapé dans l'œil !",
 ];
 const SPONSORED = [
 	(company: string) => `Ada, unlock your team’s potential with ${company} — 30-day free trial 🚀`,
-	(company: string) => `Join the ${company} webinar: "AI in 2025" — seats are limited! Register now 👉`,
+	(company: string) =>
+		`Join the ${company} webinar: "AI in 2025" — seats are limited! Register now 👉`,
 ];
-const RECRUITER_HEADLINES = ['Head of Talent Acquisition 🎯 We are hiring!', 'Recruiter · Tech & Data · Remote-first'];
+const RECRUITER_HEADLINES = [
+	'Head of Talent Acquisition 🎯 We are hiring!',
+	'Recruiter · Tech & Data · Remote-first',
+];
 
 type Kind = 'incoming' | 'own' | 'inmail' | 'sponsored';
 
@@ -77,7 +117,11 @@ export interface RealisticInboxOptions {
  * (is_me, unread 0), unread counts 0–12, some missing headlines and empty pictures, ~15% starred,
  * most normal ones connections. With count ≥ 20, two conversations share one time (a tie).
  */
-export function realisticInbox(seed: number, count: number, options: RealisticInboxOptions = {}): SandboxConversation[] {
+export function realisticInbox(
+	seed: number,
+	count: number,
+	options: RealisticInboxOptions = {},
+): SandboxConversation[] {
 	const rand = mulberry32(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 	const chance = (p: number): boolean => rand() < p;
@@ -88,29 +132,69 @@ export function realisticInbox(seed: number, count: number, options: RealisticIn
 	const out: SandboxConversation[] = [];
 	for (let i = 0; i < count; i++) {
 		const r = rand();
-		const kind: Kind = i < fixed.length ? fixed[i] : r < 0.1 ? 'sponsored' : r < 0.18 ? 'inmail' : r < 0.4 ? 'own' : 'incoming';
+		const kind: Kind =
+			i < fixed.length
+				? fixed[i]
+				: r < 0.1
+					? 'sponsored'
+					: r < 0.18
+						? 'inmail'
+						: r < 0.4
+							? 'own'
+							: 'incoming';
 		const key = `seed:${seed}:${i}`;
 		let participant: Participant;
 		if (kind === 'sponsored') {
 			const name = pick(COMPANIES);
-			participant = { name, profile_url: companyUrl(name), profile_picture: pictureUrl(key, 'company'), is_organization: true };
+			participant = {
+				name,
+				profile_url: companyUrl(name),
+				profile_picture: pictureUrl(key, 'company'),
+				is_organization: true,
+			};
 			if (chance(0.5)) participant.headline = 'Sponsored · Promoted by ' + name;
 		} else {
 			const name = chance(0.04) ? 'LinkedIn Member' : pick(PEOPLE);
 			const headline = pick(kind === 'inmail' ? RECRUITER_HEADLINES : HEADLINES);
-			participant = { name, headline, profile_url: profileUrl(name, key), profile_picture: pictureUrl(key) };
+			participant = {
+				name,
+				headline,
+				profile_url: profileUrl(name, key),
+				profile_picture: pictureUrl(key),
+			};
 			if (chance(0.12) || name === 'LinkedIn Member') delete participant.headline;
 			if (chance(0.15) || name === 'LinkedIn Member') participant.profile_picture = '';
 			if (chance(0.03)) delete participant.profile_url;
 		}
 		const { is_organization: _org, ...person } = participant;
 		const them: Sender = { ...person, is_me: false };
-		const text = kind === 'own' ? pick(OWN) : kind === 'inmail' ? pick(INMAIL) : kind === 'sponsored' ? pick(SPONSORED)(participant.name ?? '') : pick(INCOMING);
+		const text =
+			kind === 'own'
+				? pick(OWN)
+				: kind === 'inmail'
+					? pick(INMAIL)
+					: kind === 'sponsored'
+						? pick(SPONSORED)(participant.name ?? '')
+						: pick(INCOMING);
 		const unreadRoll = rand();
 		const unread =
-			kind === 'own' ? 0
-			: kind === 'incoming' ? (unreadRoll < 0.45 ? 0 : unreadRoll < 0.75 ? 1 : unreadRoll < 0.85 ? 2 : unreadRoll < 0.93 ? 3 : unreadRoll < 0.98 ? 5 : 12)
-			: unreadRoll < 0.6 ? 1 : 0;
+			kind === 'own'
+				? 0
+				: kind === 'incoming'
+					? unreadRoll < 0.45
+						? 0
+						: unreadRoll < 0.75
+							? 1
+							: unreadRoll < 0.85
+								? 2
+								: unreadRoll < 0.93
+									? 3
+									: unreadRoll < 0.98
+										? 5
+										: 12
+					: unreadRoll < 0.6
+						? 1
+						: 0;
 		const ageMs = Math.floor(rand() * 14 * 86_400_000) + 60_000;
 		out.push({
 			conversation_id: conversationUrn(account.account_id, key),

@@ -10,7 +10,14 @@ import type { Socket } from 'node:net';
 import { handleV2, actionOf, type ApiContext, type V2Request } from './api';
 import { handleControl } from './control';
 import { CursorBook } from './cursors';
-import { applyCursorFault, faultPathOf, faultReply, FaultQueue, isCursorFault, pendingFault } from './faults';
+import {
+	applyCursorFault,
+	faultPathOf,
+	faultReply,
+	FaultQueue,
+	isCursorFault,
+	pendingFault,
+} from './faults';
 import { errorBody, type Reply } from './envelope';
 import { headersOf, LateReplies, parseBody, send } from './http';
 import { Inbox } from './inbox';
@@ -72,9 +79,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (!defaultAccount) throw new TypeError('the sandbox needs at least one account');
 	const initial: Record<string, SandboxConversation[]> = Array.isArray(options.inbox)
 		? { [defaultAccount.account_id]: options.inbox }
-		: options.inbox ?? {};
+		: (options.inbox ?? {});
 	const inbox = new Inbox(accounts, initial);
-	const settings = new Settings({ maxPageSize: options.maxPageSize ?? 100, latencyMs: options.latencyMs ?? 0 });
+	const settings = new Settings({
+		maxPageSize: options.maxPageSize ?? 100,
+		latencyMs: options.latencyMs ?? 0,
+	});
 	const cursors = new CursorBook(options.cursorTtlMs);
 	const ctx: ApiContext = {
 		inbox,
@@ -98,7 +108,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			try {
 				route(req, res, Buffer.concat(chunks).toString('utf8'));
 			} catch (err) {
-				send(res, { status: 500, body: { success: false, error: { code: 'INTERNAL_ERROR', message: String(err) } }, credits: 0 });
+				send(res, {
+					status: 500,
+					body: { success: false, error: { code: 'INTERNAL_ERROR', message: String(err) } },
+					credits: 0,
+				});
 			}
 		});
 	});
@@ -112,19 +126,50 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = req.method ?? 'GET';
 		const { body, invalidJson } = parseBody(raw);
 		if (url.pathname.startsWith('/__sandbox/')) {
-			send(res, handleControl(sandbox, method, url.pathname, body, invalidJson, Object.fromEntries(url.searchParams)));
+			send(
+				res,
+				handleControl(
+					sandbox,
+					method,
+					url.pathname,
+					body,
+					invalidJson,
+					Object.fromEntries(url.searchParams),
+				),
+			);
 			return;
 		}
 		if (url.pathname !== '/v2' && !url.pathname.startsWith('/v2/')) {
-			send(res, { status: 404, body: errorBody('NOT_FOUND', `No route ${method} ${url.pathname} (the API lives under /v2)`, null), credits: 0 });
+			send(res, {
+				status: 404,
+				body: errorBody(
+					'NOT_FOUND',
+					`No route ${method} ${url.pathname} (the API lives under /v2)`,
+					null,
+				),
+				credits: 0,
+			});
 			return;
 		}
 		const headers = headersOf(req);
-		const v2: V2Request = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, invalidJson };
+		const v2: V2Request = {
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers,
+			body,
+			invalidJson,
+		};
 		const { reply, cursorExpired } = answerV2(v2);
 		requests.push({
-			method, path: v2.path, query: v2.query, headers, body, status: reply.status,
-			creditsConsumed: reply.credits, ...(reply.fault ? { fault: reply.fault } : {}),
+			method,
+			path: v2.path,
+			query: v2.query,
+			headers,
+			body,
+			status: reply.status,
+			creditsConsumed: reply.credits,
+			...(reply.fault ? { fault: reply.fault } : {}),
 			...(cursorExpired ? { cursorExpired: true as const } : {}),
 		});
 		credits += reply.credits;
@@ -138,7 +183,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (fault && !isCursorFault(fault)) return { reply: faultReply(fault, actionOf(req)) };
 		const { reply, page, cursorExpired } = handleV2(ctx, req);
 		const cursorFault = page && path ? faults.take(path, 'cursor') : undefined;
-		if (page && cursorFault && isCursorFault(cursorFault)) applyCursorFault(cursorFault, reply, page);
+		if (page && cursorFault && isCursorFault(cursorFault))
+			applyCursorFault(cursorFault, reply, page);
 		return { reply, cursorExpired };
 	}
 

@@ -15,7 +15,8 @@ export function checkPageSize(n: unknown): number {
 }
 
 export function checkLatency(ms: unknown): number {
-	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new TypeError('latencyMs must be a number >= 0');
+	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+		throw new TypeError('latencyMs must be a number >= 0');
 	return ms;
 }
 

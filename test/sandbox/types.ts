@@ -86,7 +86,12 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Faults that change the whole response (error envelopes and transport-level breakage). */
-export const TRANSPORT_FAULTS = ['SUCCESS_FALSE_200', 'MALFORMED_JSON', 'HTML_502', 'HANG'] as const;
+export const TRANSPORT_FAULTS = [
+	'SUCCESS_FALSE_200',
+	'MALFORMED_JSON',
+	'HTML_502',
+	'HANG',
+] as const;
 /** Faults that answer a normal list_inbox page with broken paging. */
 export const CURSOR_FAULTS = [
 	'REPEAT_CURSOR',

@@ -1,4 +1,8 @@
-import { describeLinkUpFailure, describeNetworkFailure, readLinkUpEnvelope } from '../../nodes/shared/errors';
+import {
+	describeLinkUpFailure,
+	describeNetworkFailure,
+	readLinkUpEnvelope,
+} from '../../nodes/shared/errors';
 import {
 	API_ERROR_WORDING,
 	DOCUMENTED_CODES,
@@ -23,7 +27,9 @@ describe('describeLinkUpFailure', () => {
 		'%s → its own message and fix, with the HTTP status as httpCode',
 		(code) => {
 			const { status, message, description } = API_ERROR_WORDING[code];
-			expect(describeLinkUpFailure(status, errorEnvelope(code, 'whatever LinkUp says'))).toStrictEqual({
+			expect(
+				describeLinkUpFailure(status, errorEnvelope(code, 'whatever LinkUp says')),
+			).toStrictEqual({
 				code,
 				httpCode: String(status),
 				message,
@@ -33,8 +39,14 @@ describe('describeLinkUpFailure', () => {
 	);
 
 	it('tells the two 403 codes apart by error.code, not by the status', () => {
-		const key = describeLinkUpFailure(403, errorEnvelope('INVALID_API_KEY', 'Invalid or missing API key'));
-		const inactive = describeLinkUpFailure(403, errorEnvelope('ACCOUNT_INACTIVE', 'Account is inactive'));
+		const key = describeLinkUpFailure(
+			403,
+			errorEnvelope('INVALID_API_KEY', 'Invalid or missing API key'),
+		);
+		const inactive = describeLinkUpFailure(
+			403,
+			errorEnvelope('ACCOUNT_INACTIVE', 'Account is inactive'),
+		);
 		expect([key.code, key.message]).toEqual(['INVALID_API_KEY', 'LinkUp rejected the API key']);
 		expect([inactive.code, inactive.message]).toEqual([
 			'ACCOUNT_INACTIVE',
@@ -43,14 +55,19 @@ describe('describeLinkUpFailure', () => {
 	});
 
 	it('INVALID_PARAMS names the parameter LinkUp complained about', () => {
-		const failure = describeLinkUpFailure(400, errorEnvelope('INVALID_PARAMS', '  params.count must be an integer  '));
+		const failure = describeLinkUpFailure(
+			400,
+			errorEnvelope('INVALID_PARAMS', '  params.count must be an integer  '),
+		);
 		expect(failure).toStrictEqual({
 			code: 'INVALID_PARAMS',
 			httpCode: '400',
 			message: 'LinkUp refused a parameter: params.count must be an integer',
 			description: 'Check the parameters of this node.',
 		});
-		expect(describeLinkUpFailure(400, errorEnvelope('INVALID_PARAMS', '')).message).toBe('LinkUp refused a parameter');
+		expect(describeLinkUpFailure(400, errorEnvelope('INVALID_PARAMS', '')).message).toBe(
+			'LinkUp refused a parameter',
+		);
 	});
 
 	it('an error envelope on HTTP 200 is described by its code', () => {
@@ -69,13 +86,15 @@ describe('describeLinkUpFailure', () => {
 			message: 'LinkUp returned error TEAPOT: I am a teapot',
 			description: 'Retry later.',
 		});
-		expect(describeLinkUpFailure(500, { success: false, error: { code: 'NEW_CODE' } }).message).toBe(
-			'LinkUp returned error NEW_CODE',
-		);
+		expect(
+			describeLinkUpFailure(500, { success: false, error: { code: 'NEW_CODE' } }).message,
+		).toBe('LinkUp returned error NEW_CODE');
 	});
 
 	it('a truncated JSON string on HTTP 200 is "not valid JSON" without a status', () => {
-		expect(describeLinkUpFailure(200, '{"success":true,"data":{"conversations":[{"conv')).toStrictEqual({
+		expect(
+			describeLinkUpFailure(200, '{"success":true,"data":{"conversations":[{"conv'),
+		).toStrictEqual({
 			code: 'INVALID_RESPONSE',
 			httpCode: '200',
 			message: 'LinkUp sent a response that is not valid JSON',
@@ -105,10 +124,30 @@ describe('describeLinkUpFailure', () => {
 	});
 
 	it.each([
-		['an object without error', 503, { message: 'Service Unavailable' }, 'LinkUp answered with HTTP 503 and no usable data'],
-		['success:false without error', 200, { success: false }, 'LinkUp answered with HTTP 200 and no usable data'],
-		['an error that is a string', 400, { success: false, error: 'bad' }, 'LinkUp answered with HTTP 400 and no usable data'],
-		['a numeric error code', 400, { success: false, error: { code: 42 } }, 'LinkUp answered with HTTP 400 and no usable data'],
+		[
+			'an object without error',
+			503,
+			{ message: 'Service Unavailable' },
+			'LinkUp answered with HTTP 503 and no usable data',
+		],
+		[
+			'success:false without error',
+			200,
+			{ success: false },
+			'LinkUp answered with HTTP 200 and no usable data',
+		],
+		[
+			'an error that is a string',
+			400,
+			{ success: false, error: 'bad' },
+			'LinkUp answered with HTTP 400 and no usable data',
+		],
+		[
+			'a numeric error code',
+			400,
+			{ success: false, error: { code: 42 } },
+			'LinkUp answered with HTTP 400 and no usable data',
+		],
 		['an array', 200, [1, 2], 'LinkUp answered with HTTP 200 and no usable data'],
 		['no status', undefined, {}, 'LinkUp answered with HTTP ? and no usable data'],
 	])('%s → UNEXPECTED_RESPONSE', (_label, status, body, message) => {
@@ -134,11 +173,13 @@ describe('readLinkUpEnvelope', () => {
 		const { status, description } = API_ERROR_WORDING[code];
 		const result = readLinkUpEnvelope(status, errorEnvelope(code, 'x'));
 		expect(result.ok).toBe(false);
-		expect(result.ok === false && [result.failure.code, result.failure.httpCode, result.failure.description]).toEqual([
-			code,
-			String(status),
-			description,
-		]);
+		expect(
+			result.ok === false && [
+				result.failure.code,
+				result.failure.httpCode,
+				result.failure.description,
+			],
+		).toEqual([code, String(status), description]);
 	});
 
 	it('success:false is a failure even with HTTP 200', () => {
@@ -176,14 +217,17 @@ describe('describeNetworkFailure', () => {
 		});
 	});
 
-	it.each(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET'])('%s names the base URL it could not reach', (code) => {
-		expect(describeNetworkFailure(code, 'http://127.0.0.1:9')).toStrictEqual({
-			code,
-			httpCode: '',
-			message: 'Could not reach LinkUp at http://127.0.0.1:9',
-			description: UNREACHABLE_DESCRIPTION,
-		});
-	});
+	it.each(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET'])(
+		'%s names the base URL it could not reach',
+		(code) => {
+			expect(describeNetworkFailure(code, 'http://127.0.0.1:9')).toStrictEqual({
+				code,
+				httpCode: '',
+				message: 'Could not reach LinkUp at http://127.0.0.1:9',
+				description: UNREACHABLE_DESCRIPTION,
+			});
+		},
+	);
 
 	it('without a code it is a NETWORK_ERROR', () => {
 		expect(describeNetworkFailure(undefined, 'https://proxy.example')).toStrictEqual({

@@ -45,19 +45,26 @@ describe('profileUrlProblem', () => {
 				"Profile URL is empty: enter the person's LinkedIn profile URL, e.g. https://www.linkedin.com/in/ada-lovelace (participantProfileUrl of List Inbox or the trigger)",
 			);
 		} else {
-			expect(problem).toBe(`Profile URL must be a LinkedIn profile URL like https://www.linkedin.com/in/ada-lovelace (got ${JSON.stringify(url)})`);
+			expect(problem).toBe(
+				`Profile URL must be a LinkedIn profile URL like https://www.linkedin.com/in/ada-lovelace (got ${JSON.stringify(url)})`,
+			);
 		}
 	});
 
 	it('names the parameter it checks', () => {
-		expect(profileUrlProblem('', 'Conversation (By Profile URL)')).toMatch(/^Conversation \(By Profile URL\) is empty: /);
+		expect(profileUrlProblem('', 'Conversation (By Profile URL)')).toMatch(
+			/^Conversation \(By Profile URL\) is empty: /,
+		);
 	});
 });
 
 describe('conversationIdProblem', () => {
-	it.each(['urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,2-x)', '2-abc', ' x '])('accepts %p', (id) => {
-		expect(conversationIdProblem(id)).toBeUndefined();
-	});
+	it.each(['urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,2-x)', '2-abc', ' x '])(
+		'accepts %p',
+		(id) => {
+			expect(conversationIdProblem(id)).toBeUndefined();
+		},
+	);
 	it.each(['', '  \n', undefined, null, 7])('refuses %p', (id) => {
 		expect(conversationIdProblem(id)).toBe(
 			'Conversation is empty: enter a conversation ID (conversationId of List Inbox or the trigger), or choose By Profile URL',
@@ -78,25 +85,40 @@ describe('messageTextProblem', () => {
 		[null, 'null'],
 		[{ a: 1 }, '{"a":1}'],
 	])('refuses the non-text %p', (text, shown) => {
-		expect(messageTextProblem(text)).toBe(`Text must be the message to send, as text (got ${shown})`);
+		expect(messageTextProblem(text)).toBe(
+			`Text must be the message to send, as text (got ${shown})`,
+		);
 	});
 });
 
 describe('mediaUrlProblem', () => {
-	it.each(['https://example.com/a.png', 'http://cdn.example.com/x?y=1', ' https://example.com/a.pdf '])('accepts %p', (url) => {
+	it.each([
+		'https://example.com/a.png',
+		'http://cdn.example.com/x?y=1',
+		' https://example.com/a.pdf ',
+	])('accepts %p', (url) => {
 		expect(mediaUrlProblem(url)).toBeUndefined();
 	});
-	it.each(['ftp://example.com/a', 'example.com/a.png', 'javascript:alert(1)', 'https://', 'https:///a', 'https://exa mple.com', '', 3])(
-		'refuses %p',
-		(url) => {
-			expect(mediaUrlProblem(url)).toMatch(/^Media URL must be a public http\(s\) link, e\.g\. https:\/\/example\.com\/photo\.jpg \(got /);
-		},
-	);
+	it.each([
+		'ftp://example.com/a',
+		'example.com/a.png',
+		'javascript:alert(1)',
+		'https://',
+		'https:///a',
+		'https://exa mple.com',
+		'',
+		3,
+	])('refuses %p', (url) => {
+		expect(mediaUrlProblem(url)).toMatch(
+			/^Media URL must be a public http\(s\) link, e\.g\. https:\/\/example\.com\/photo\.jpg \(got /,
+		);
+	});
 });
 
 describe('media options', () => {
 	it('two set options are refused; a blank one counts as unset', () => {
-		const both = 'Media URL and Binary Property are both set: a message carries one attachment, so remove one of the two options';
+		const both =
+			'Media URL and Binary Property are both set: a message carries one attachment, so remove one of the two options';
 		expect(twoMediaProblem('https://example.com/a.png', 'data')).toBe(both);
 		expect(twoMediaProblem('https://example.com/a.png', ' ')).toBeUndefined();
 		expect(twoMediaProblem(undefined, 'data')).toBeUndefined();
@@ -104,7 +126,14 @@ describe('media options', () => {
 	});
 
 	it('isSet', () => {
-		expect([undefined, null, '', '  ', 'x', 0].map(isSet)).toEqual([false, false, false, false, true, true]);
+		expect([undefined, null, '', '  ', 'x', 0].map(isSet)).toEqual([
+			false,
+			false,
+			false,
+			false,
+			true,
+			true,
+		]);
 	});
 
 	it('a missing binary property names what the item has', () => {

@@ -1,4 +1,9 @@
-import { pageCursor, walkPages, type FetchedPage, type WalkBudget } from '../../nodes/shared/pageWalker';
+import {
+	pageCursor,
+	walkPages,
+	type FetchedPage,
+	type WalkBudget,
+} from '../../nodes/shared/pageWalker';
 
 /** A fake LinkUp: answers the pages in order, and records (cursor, count) of each request. */
 function server(pages: Array<FetchedPage<string>>) {
@@ -22,7 +27,11 @@ describe('walkPages', () => {
 		]);
 		const walk = await walkPages(fetchPage, all);
 		expect(walk).toEqual({ pages: [['a', 'b'], ['c'], ['d']], end: 'ended', next: undefined });
-		expect(requests).toEqual([[undefined, 10], ['C1', 10], ['C2', 10]]);
+		expect(requests).toEqual([
+			[undefined, 10],
+			['C1', 10],
+			['C2', 10],
+		]);
 	});
 
 	it('never follows a cursor it already sent: a server handing one back gets no third request', async () => {
@@ -44,9 +53,15 @@ describe('walkPages', () => {
 			{ items: [], next: 'C1' },
 			{ items: ['a', 'b'], next: 'C2' },
 		]);
-		const walk = await walkPages(fetchPage, { count: (listed) => 10 - listed.length, readOn: (page) => page.length === 0 });
+		const walk = await walkPages(fetchPage, {
+			count: (listed) => 10 - listed.length,
+			readOn: (page) => page.length === 0,
+		});
 		expect(walk).toEqual({ pages: [[], ['a', 'b']], end: 'satisfied', next: 'C2' });
-		expect(requests).toEqual([[undefined, 10], ['C1', 10]]);
+		expect(requests).toEqual([
+			[undefined, 10],
+			['C1', 10],
+		]);
 	});
 
 	it('stops before a request the budget cannot pay for, and shares the budget between walks', async () => {
@@ -56,8 +71,16 @@ describe('walkPages', () => {
 			{ items: ['c'], next: 'C3' },
 		]);
 		const budget: WalkBudget = { requests: 2, deadline: Infinity };
-		expect(await walkPages(fetchPage, { ...all, budget })).toEqual({ pages: [['a'], ['b']], end: 'budget', next: 'C2' });
-		expect(await walkPages(fetchPage, { ...all, budget, from: 'C2' })).toEqual({ pages: [], end: 'budget', next: 'C2' });
+		expect(await walkPages(fetchPage, { ...all, budget })).toEqual({
+			pages: [['a'], ['b']],
+			end: 'budget',
+			next: 'C2',
+		});
+		expect(await walkPages(fetchPage, { ...all, budget, from: 'C2' })).toEqual({
+			pages: [],
+			end: 'budget',
+			next: 'C2',
+		});
 		expect(requests).toHaveLength(2);
 	});
 
@@ -72,7 +95,10 @@ describe('walkPages', () => {
 
 	it('starts no request after the deadline', async () => {
 		const { fetchPage, requests } = server([{ items: ['a'], next: undefined }]);
-		const walk = await walkPages(fetchPage, { ...all, budget: { requests: 5, deadline: Date.now() - 1 } });
+		const walk = await walkPages(fetchPage, {
+			...all,
+			budget: { requests: 5, deadline: Date.now() - 1 },
+		});
 		expect([walk.end, requests.length]).toEqual(['budget', 0]);
 	});
 });

@@ -29,11 +29,18 @@ describe('uniqueConversations', () => {
 	it('keeps the first copy of a conversation that moved between pages', () => {
 		const first = { conversation_id: 'x', unread: 1 };
 		const moved = { conversation_id: 'x', unread: 2 };
-		expect(uniqueConversations([first, { conversation_id: 'y' }, moved])).toEqual([first, { conversation_id: 'y' }]);
+		expect(uniqueConversations([first, { conversation_id: 'y' }, moved])).toEqual([
+			first,
+			{ conversation_id: 'y' },
+		]);
 	});
 
 	it('keeps rows without an id (nothing to compare them by)', () => {
-		const anonymous = [{ conversation_id: undefined }, { conversation_id: null }, { conversation_id: undefined }];
+		const anonymous = [
+			{ conversation_id: undefined },
+			{ conversation_id: null },
+			{ conversation_id: undefined },
+		];
 		expect(uniqueConversations(anonymous)).toHaveLength(3);
 	});
 

@@ -75,8 +75,23 @@ describe('simplifyConversation', () => {
 
 	it('copes with an empty object and with null participant, last_message and sender', () => {
 		const empty = simplifyConversation(loose({}));
-		expect(Object.values(empty)).toEqual([null, null, null, null, false, null, null, false, null, null]);
-		const nulls = loose({ conversation_id: URN, participant: null, last_message: { text: 'x', sender: null } });
+		expect(Object.values(empty)).toEqual([
+			null,
+			null,
+			null,
+			null,
+			false,
+			null,
+			null,
+			false,
+			null,
+			null,
+		]);
+		const nulls = loose({
+			conversation_id: URN,
+			participant: null,
+			last_message: { text: 'x', sender: null },
+		});
 		expect(simplifyConversation(nulls)).toMatchObject({
 			participantName: null,
 			participantIsOrganization: false,
@@ -89,9 +104,15 @@ describe('simplifyConversation', () => {
 	it('keeps a message without a sender and a sender without is_me as not from me', () => {
 		const noSender = loose({ ...full, last_message: { text: 'Hello', time: TIME } });
 		expect(simplifyConversation(noSender).lastMessageFromMe).toBe(false);
-		const noIsMe = loose({ ...full, last_message: { text: 'Hello', time: TIME, sender: { name: 'Bo' } } });
+		const noIsMe = loose({
+			...full,
+			last_message: { text: 'Hello', time: TIME, sender: { name: 'Bo' } },
+		});
 		expect(simplifyConversation(noIsMe).lastMessageFromMe).toBe(false);
-		const truthyIsMe = loose({ ...full, last_message: { text: 'Hello', time: TIME, sender: { is_me: 'yes' } } });
+		const truthyIsMe = loose({
+			...full,
+			last_message: { text: 'Hello', time: TIME, sender: { is_me: 'yes' } },
+		});
 		expect(simplifyConversation(truthyIsMe).lastMessageFromMe).toBe(false);
 	});
 

@@ -1,16 +1,29 @@
-import { conversationContext, simplifyMessage, simplifySentMessage, type MessageContext } from '../../nodes/shared/simplifyMessage';
+import {
+	conversationContext,
+	simplifyMessage,
+	simplifySentMessage,
+	type MessageContext,
+} from '../../nodes/shared/simplifyMessage';
 import type { LinkUpMessage } from '../../nodes/shared/types';
 
 const CONVERSATION = 'urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB3xYz,2-MTIzNDU2Nzg5MA==)';
 const MESSAGE = 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAB3xYz,2-OTg3NjU0MzIx)';
 const TIME = Date.UTC(2025, 0, 20, 16, 45, 3, 123); // 2025-01-20T16:45:03.123Z
-const context: MessageContext = { conversationId: CONVERSATION, unreadCount: 2, totalMessageCount: 7 };
+const context: MessageContext = {
+	conversationId: CONVERSATION,
+	unreadCount: 2,
+	totalMessageCount: 7,
+};
 
 const full: LinkUpMessage = {
 	text: 'Hi Ada 👋\nAre you free on Tuesday?',
 	timestamp: TIME,
 	sender: 'Zoë Müller 🚀',
-	sender_info: { first_name: 'Zoë', last_name: 'Müller 🚀', profile_url: 'https://www.linkedin.com/in/zoe-muller' },
+	sender_info: {
+		first_name: 'Zoë',
+		last_name: 'Müller 🚀',
+		profile_url: 'https://www.linkedin.com/in/zoe-muller',
+	},
 	message_type: 'TEXT',
 	entity_urn: MESSAGE,
 };
@@ -31,24 +44,58 @@ describe('simplifyMessage', () => {
 			unreadCount: 2,
 			totalMessageCount: 7,
 		});
-		expect(Object.keys(simplified)).toEqual(['messageId', 'conversationId', 'text', 'sentAt', 'senderName', 'senderProfileUrl', 'messageType', 'unreadCount', 'totalMessageCount']);
+		expect(Object.keys(simplified)).toEqual([
+			'messageId',
+			'conversationId',
+			'text',
+			'sentAt',
+			'senderName',
+			'senderProfileUrl',
+			'messageType',
+			'unreadCount',
+			'totalMessageCount',
+		]);
 	});
 
 	it('turns an empty message and an empty context into nulls (never undefined)', () => {
-		const empty: MessageContext = { conversationId: null, unreadCount: null, totalMessageCount: null };
+		const empty: MessageContext = {
+			conversationId: null,
+			unreadCount: null,
+			totalMessageCount: null,
+		};
 		expect(Object.values(simplifyMessage(loose({}), empty))).toEqual(Array(9).fill(null));
 		expect(simplifyMessage(loose({ sender_info: null }), empty).senderProfileUrl).toBeNull();
 	});
 
 	it('turns empty strings into null, and names the sender from sender_info when the display name is missing', () => {
-		const blank = loose({ ...full, text: '', sender: '', message_type: '', entity_urn: '', sender_info: { first_name: 'Zoë', last_name: '', profile_url: '' } });
-		expect(simplifyMessage(blank, context)).toMatchObject({ text: null, senderName: 'Zoë', senderProfileUrl: null, messageType: null, messageId: null });
-		expect(simplifyMessage(loose({ sender_info: { first_name: 'Grace', last_name: 'Hopper' } }), context).senderName).toBe('Grace Hopper');
-		expect(simplifyMessage(loose({ sender: null, sender_info: {} }), context).senderName).toBeNull();
+		const blank = loose({
+			...full,
+			text: '',
+			sender: '',
+			message_type: '',
+			entity_urn: '',
+			sender_info: { first_name: 'Zoë', last_name: '', profile_url: '' },
+		});
+		expect(simplifyMessage(blank, context)).toMatchObject({
+			text: null,
+			senderName: 'Zoë',
+			senderProfileUrl: null,
+			messageType: null,
+			messageId: null,
+		});
+		expect(
+			simplifyMessage(loose({ sender_info: { first_name: 'Grace', last_name: 'Hopper' } }), context)
+				.senderName,
+		).toBe('Grace Hopper');
+		expect(
+			simplifyMessage(loose({ sender: null, sender_info: {} }), context).senderName,
+		).toBeNull();
 	});
 
 	it('keeps a SYSTEM message type as LinkUp writes it', () => {
-		expect(simplifyMessage({ ...full, message_type: 'SYSTEM' }, context).messageType).toBe('SYSTEM');
+		expect(simplifyMessage({ ...full, message_type: 'SYSTEM' }, context).messageType).toBe(
+			'SYSTEM',
+		);
 	});
 
 	it.each([
@@ -76,7 +123,9 @@ describe('simplifyMessage', () => {
 
 describe('conversationContext', () => {
 	it('reads the counts of the page and the conversation ID that was asked for', () => {
-		expect(conversationContext({ unread_count: 0, total_message_count: 12, messages: [] }, CONVERSATION)).toStrictEqual({
+		expect(
+			conversationContext({ unread_count: 0, total_message_count: 12, messages: [] }, CONVERSATION),
+		).toStrictEqual({
 			conversationId: CONVERSATION,
 			unreadCount: 0,
 			totalMessageCount: 12,
@@ -84,14 +133,26 @@ describe('conversationContext', () => {
 	});
 
 	it('prefers a conversation_id LinkUp sends; null when asked by profile URL and LinkUp sends none', () => {
-		expect(conversationContext({ conversation_id: 'urn:other' }, CONVERSATION).conversationId).toBe('urn:other');
+		expect(conversationContext({ conversation_id: 'urn:other' }, CONVERSATION).conversationId).toBe(
+			'urn:other',
+		);
 		expect(conversationContext({}, undefined).conversationId).toBeNull();
 	});
 
 	it('numeric strings count, anything else is null; no page at all is all null', () => {
-		const odd = { unread_count: '3', total_message_count: 'many' } as unknown as Parameters<typeof conversationContext>[0];
-		expect(conversationContext(odd, '')).toStrictEqual({ conversationId: null, unreadCount: 3, totalMessageCount: null });
-		expect(conversationContext(undefined, undefined)).toStrictEqual({ conversationId: null, unreadCount: null, totalMessageCount: null });
+		const odd = { unread_count: '3', total_message_count: 'many' } as unknown as Parameters<
+			typeof conversationContext
+		>[0];
+		expect(conversationContext(odd, '')).toStrictEqual({
+			conversationId: null,
+			unreadCount: 3,
+			totalMessageCount: null,
+		});
+		expect(conversationContext(undefined, undefined)).toStrictEqual({
+			conversationId: null,
+			unreadCount: null,
+			totalMessageCount: null,
+		});
 	});
 });
 

@@ -6,9 +6,12 @@ describe('accountIdProblem', () => {
 		expect(accountIdProblem(id)).toBeUndefined();
 	});
 
-	it.each([[''], ['   '], ['\t\n'], [undefined], [null], [42], [{ value: 'acc' }]])('refuses %p', (id) => {
-		expect(accountIdProblem(id)).toBe(BLANK_ACCOUNT_MESSAGE);
-	});
+	it.each([[''], ['   '], ['\t\n'], [undefined], [null], [42], [{ value: 'acc' }]])(
+		'refuses %p',
+		(id) => {
+			expect(accountIdProblem(id)).toBe(BLANK_ACCOUNT_MESSAGE);
+		},
+	);
 });
 
 describe('limitProblem', () => {

@@ -44,7 +44,11 @@ export const listInboxFields: INodeProperties[] = [
 		options: [
 			{ name: 'Inbox', value: 'INBOX', description: 'All conversations' },
 			{ name: 'InMail', value: 'INMAIL', description: 'InMail conversations only' },
-			{ name: 'My Connections', value: 'MY_CONNECTIONS', description: 'Conversations with your 1st-degree connections' },
+			{
+				name: 'My Connections',
+				value: 'MY_CONNECTIONS',
+				description: 'Conversations with your 1st-degree connections',
+			},
 			{ name: 'Starred', value: 'STARRED', description: 'Conversations you starred on LinkedIn' },
 			{ name: 'Unread', value: 'UNREAD', description: 'Conversations with unread messages' },
 		],

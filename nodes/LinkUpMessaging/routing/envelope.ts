@@ -1,4 +1,8 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { readLinkUpEnvelope } from '../../shared/errors';
 import { linkUpApiError } from '../../shared/transport';

@@ -36,11 +36,17 @@ export async function validateGetConversationRequest(
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const problem =
 		accountIdProblem(body.account_id) ??
-		(byUrl ? profileUrlProblem(conversation, 'Conversation (By Profile URL)') : conversationIdProblem(conversation)) ??
+		(byUrl
+			? profileUrlProblem(conversation, 'Conversation (By Profile URL)')
+			: conversationIdProblem(conversation)) ??
 		(returnAll ? undefined : limitProblem(this.getNodeParameter('limit', 50)));
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	if (problem)
+		throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
 	body.account_id = (body.account_id as string).trim();
-	body.params = { ...params, [byUrl ? 'profile_url' : 'conversation_id']: (conversation as string).trim() };
+	body.params = {
+		...params,
+		[byUrl ? 'profile_url' : 'conversation_id']: (conversation as string).trim(),
+	};
 	return requestOptions;
 }
 
@@ -78,9 +84,17 @@ export async function fetchConversationPages(
 	const fetchPage: PageFetcher<LinkUpMessage> = async (cursor, count) => {
 		const pageParams: IDataObject = { ...params, count };
 		if (cursor !== undefined) pageParams.cursor = cursor;
-		const page: LinkUpConversationPage = await requestMessagesAction.call(this, requestData, { ...body, params: pageParams }, 'get_conversation');
+		const page: LinkUpConversationPage = await requestMessagesAction.call(
+			this,
+			requestData,
+			{ ...body, params: pageParams },
+			'get_conversation',
+		);
 		first ??= page;
-		return { items: Array.isArray(page.messages) ? page.messages.filter(isMessage) : [], next: pageCursor(page) };
+		return {
+			items: Array.isArray(page.messages) ? page.messages.filter(isMessage) : [],
+			next: pageCursor(page),
+		};
 	};
 	const collected = (listed: LinkUpMessage[]) => uniqueMessages(listed).length;
 	const walk = await walkPages(fetchPage, {
@@ -108,7 +122,10 @@ export async function requestMessagesAction(
 	action: MessageAction,
 ): Promise<IDataObject> {
 	// makeRoutingRequest mutates the options it is given: every request gets its own copy.
-	const request = { ...requestData, options: { ...requestData.options, body, timeout: REQUEST_TIMEOUT_MS } };
+	const request = {
+		...requestData,
+		options: { ...requestData.options, body, timeout: REQUEST_TIMEOUT_MS },
+	};
 	try {
 		const [item] = await this.makeRoutingRequest(request);
 		return item?.json ?? {};

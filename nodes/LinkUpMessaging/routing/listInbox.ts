@@ -25,7 +25,8 @@ export async function validateListInboxRequest(
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	const params = (body.params ?? {}) as IDataObject;
 	const problem = accountIdProblem(body.account_id) ?? categoryProblem(params.category);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	if (problem)
+		throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
 	body.account_id = (body.account_id as string).trim();
 	return requestOptions;
 }
@@ -40,9 +41,12 @@ export async function fetchInboxPages(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	// Limit is not routed (this function sets params.count): it is checked here, before any request.
-	const limitValue = (this.getNodeParameter('returnAll', false) as boolean) ? undefined : this.getNodeParameter('limit', 50);
+	const limitValue = (this.getNodeParameter('returnAll', false) as boolean)
+		? undefined
+		: this.getNodeParameter('limit', 50);
 	const problem = limitValue === undefined ? undefined : limitProblem(limitValue);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	if (problem)
+		throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
 	const limit = limitValue as number | undefined;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const body = (requestData.options.body ?? {}) as IDataObject;
@@ -51,7 +55,10 @@ export async function fetchInboxPages(
 		const pageParams: IDataObject = { ...params, count };
 		if (cursor !== undefined) pageParams.cursor = cursor;
 		const page = await requestInboxPage.call(this, requestData, { ...body, params: pageParams });
-		return { items: Array.isArray(page.conversations) ? page.conversations : [], next: pageCursor(page) };
+		return {
+			items: Array.isArray(page.conversations) ? page.conversations : [],
+			next: pageCursor(page),
+		};
 	};
 	// A conversation listed twice (a page served again) counts once towards the Limit.
 	const collected = (listed: LinkUpConversation[]) => uniqueConversations(listed).length;
@@ -62,7 +69,9 @@ export async function fetchInboxPages(
 	return uniqueConversations(walk.pages.flat())
 		.slice(0, limit)
 		.map((conversation) => ({
-			json: simplify ? simplifyConversation(conversation) : (conversation as unknown as IDataObject),
+			json: simplify
+				? simplifyConversation(conversation)
+				: (conversation as unknown as IDataObject),
 		}));
 }
 

@@ -98,7 +98,11 @@ async function mediaFile(context: IExecuteSingleFunctions, name: string): Promis
 	} catch {
 		binary = undefined;
 	}
-	if (!binary) return await fail(context, binaryPropertyProblem(name, Object.keys(context.getInputData().binary ?? {})));
+	if (!binary)
+		return await fail(
+			context,
+			binaryPropertyProblem(name, Object.keys(context.getInputData().binary ?? {})),
+		);
 	const data = (await context.helpers.getBinaryDataBuffer(name)).toString('base64');
 	const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
 	return { data, filename: binary.fileName || `${name}${extension}` };
@@ -116,13 +120,23 @@ export async function sendOneMessage(
 	let sent = false;
 	try {
 		if (turn && !(await turn.previous)) {
-			await fail(this, 'Not sent: an earlier item failed, and without Continue On Fail sending stops at the first failure');
+			await fail(
+				this,
+				'Not sent: an earlier item failed, and without Continue On Fail sending stops at the first failure',
+			);
 		}
 		const body = (requestData.options.body ?? {}) as IDataObject;
-		const data: LinkUpSentMessage = await requestMessagesAction.call(this, requestData, body, 'send');
+		const data: LinkUpSentMessage = await requestMessagesAction.call(
+			this,
+			requestData,
+			body,
+			'send',
+		);
 		sent = true;
 		const profileUrl = (body.params as IDataObject).profile_url as string;
-		return [{ json: simplifySentMessage(data, profileUrl), pairedItem: { item: this.getItemIndex() } }];
+		return [
+			{ json: simplifySentMessage(data, profileUrl), pairedItem: { item: this.getItemIndex() } },
+		];
 	} finally {
 		turn?.done(sent || this.continueOnFail());
 	}

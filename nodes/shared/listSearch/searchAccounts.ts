@@ -10,7 +10,10 @@ import type { LinkUpAccount, LinkUpAccountsPage } from '../types';
 const ACCOUNTS_PAGE_SIZE = 100;
 
 /** The Account picker's entries: LinkedIn accounts only, named with their status. */
-export function toAccountSearchItems(accounts: LinkUpAccount[], filter?: string): INodeListSearchItems[] {
+export function toAccountSearchItems(
+	accounts: LinkUpAccount[],
+	filter?: string,
+): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase() ?? '';
 	return accounts
 		.filter((account) => (account.platform ?? 'LINKEDIN').toUpperCase() === 'LINKEDIN')

@@ -2,8 +2,20 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
 import { closedPort, rl } from '../../helpers/listInbox';
-import { CREDITS_DESCRIPTION, conversationRl, expectNoKey, getConversationNode, runNodeOn } from '../../helpers/messages';
-import { API_ERROR_WORDING, DOCUMENTED_CODES, NOT_JSON_DESCRIPTION, UNREACHABLE_DESCRIPTION, type DocumentedCode } from '../../helpers/wording';
+import {
+	CREDITS_DESCRIPTION,
+	conversationRl,
+	expectNoKey,
+	getConversationNode,
+	runNodeOn,
+} from '../../helpers/messages';
+import {
+	API_ERROR_WORDING,
+	DOCUMENTED_CODES,
+	NOT_JSON_DESCRIPTION,
+	UNREACHABLE_DESCRIPTION,
+	type DocumentedCode,
+} from '../../helpers/wording';
 import {
 	FAULT_MESSAGES,
 	SANDBOX_ACCOUNT_ID,
@@ -38,7 +50,11 @@ function expectFailure(result: ActionRun, message: string, description: string, 
 	const { items, error, run } = result;
 	expect(run.status).toBe('error');
 	expect(error?.name).toBe('NodeApiError');
-	expect({ message: error?.message, description: error?.description, httpCode: error?.httpCode }).toStrictEqual({
+	expect({
+		message: error?.message,
+		description: error?.description,
+		httpCode: error?.httpCode,
+	}).toStrictEqual({
 		message,
 		description,
 		httpCode,
@@ -52,7 +68,11 @@ function expectFailure(result: ActionRun, message: string, description: string, 
 const wording = (code: DocumentedCode, apiMessage: string = FAULT_MESSAGES.INVALID_PARAMS) => {
 	const { message, description, status } = API_ERROR_WORDING[code];
 	const shown = code === 'INVALID_PARAMS' ? `${message}: ${apiMessage}` : message;
-	return [shown, code === 'INSUFFICIENT_CREDITS' ? CREDITS_DESCRIPTION.getConversation : description, String(status)] as const;
+	return [
+		shown,
+		code === 'INSUFFICIENT_CREDITS' ? CREDITS_DESCRIPTION.getConversation : description,
+		String(status),
+	] as const;
 };
 
 describe('Get Conversation: every documented error code becomes our NodeApiError', () => {
@@ -73,12 +93,22 @@ describe('Get Conversation: broken answers', () => {
 
 	it('truncated JSON with HTTP 200 is an error, not empty output', async () => {
 		sandbox.injectFault('MALFORMED_JSON');
-		expectFailure(await runNode(node(), creds()), 'LinkUp sent a response that is not valid JSON', NOT_JSON_DESCRIPTION, '200');
+		expectFailure(
+			await runNode(node(), creds()),
+			'LinkUp sent a response that is not valid JSON',
+			NOT_JSON_DESCRIPTION,
+			'200',
+		);
 	});
 
 	it('an HTML 502 page from a proxy is an error that names the status', async () => {
 		sandbox.injectFault('HTML_502');
-		expectFailure(await runNode(node(), creds()), 'LinkUp sent a response that is not valid JSON (HTTP 502)', NOT_JSON_DESCRIPTION, '502');
+		expectFailure(
+			await runNode(node(), creds()),
+			'LinkUp sent a response that is not valid JSON (HTTP 502)',
+			NOT_JSON_DESCRIPTION,
+			'502',
+		);
 	});
 
 	it('nothing listening: our network wording', async () => {
@@ -97,19 +127,43 @@ describe('Get Conversation: errors the real API gives for real reasons (no fault
 	it('an unknown conversation ID → LinkUp refused a parameter, with its message', async () => {
 		const unknown = 'urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAnobody,2-bm9ib2R5)';
 		const result = await runNode(getConversationNode(conversationRl(unknown)), creds());
-		expectFailure(result, ...wording('INVALID_PARAMS', `params.conversation_id: no conversation ${unknown} in this account`));
+		expectFailure(
+			result,
+			...wording(
+				'INVALID_PARAMS',
+				`params.conversation_id: no conversation ${unknown} in this account`,
+			),
+		);
 	});
 
 	it('a profile URL with no conversation → LinkUp refused a parameter, with its message', async () => {
 		const url = 'https://www.linkedin.com/in/nobody-we-know';
 		const result = await runNode(getConversationNode(conversationRl(url, 'url')), creds());
-		expectFailure(result, ...wording('INVALID_PARAMS', `params.profile_url: no conversation with ${url} in this account`));
+		expectFailure(
+			result,
+			...wording(
+				'INVALID_PARAMS',
+				`params.profile_url: no conversation with ${url} in this account`,
+			),
+		);
 	});
 
 	it.each([
-		['an unknown account → INVALID_ACCOUNT wording', { accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id') }, 'INVALID_ACCOUNT'],
-		['an inactive account → ACCOUNT_INACTIVE wording', { accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID) }, 'ACCOUNT_INACTIVE'],
-		['a WhatsApp account → INVALID_ACTION wording', { accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID) }, 'INVALID_ACTION'],
+		[
+			'an unknown account → INVALID_ACCOUNT wording',
+			{ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id') },
+			'INVALID_ACCOUNT',
+		],
+		[
+			'an inactive account → ACCOUNT_INACTIVE wording',
+			{ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID) },
+			'ACCOUNT_INACTIVE',
+		],
+		[
+			'a WhatsApp account → INVALID_ACTION wording',
+			{ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID) },
+			'INVALID_ACTION',
+		],
 	] as const)('%s', async (_label, parameters, code) => {
 		expectFailure(await runNode(node(parameters), creds()), ...wording(code));
 	});
@@ -129,9 +183,14 @@ describe('Get Conversation: Continue On Fail', () => {
 		const result = await runNode(node({}, continueOnFail), creds());
 		expect(result.error).toBeUndefined();
 		expect(result.run.status).toBe('success');
-		expect(result.items.map((i) => i.json)).toStrictEqual([{ error: 'Your LinkUp credits are used up' }]);
+		expect(result.items.map((i) => i.json)).toStrictEqual([
+			{ error: 'Your LinkUp credits are used up' },
+		]);
 		expect(result.items[0].error).toBeInstanceOf(NodeApiError);
-		expect([result.items[0].error?.description, (result.items[0].error as NodeApiError).httpCode]).toEqual([CREDITS_DESCRIPTION.getConversation, '402']);
+		expect([
+			result.items[0].error?.description,
+			(result.items[0].error as NodeApiError).httpCode,
+		]).toEqual([CREDITS_DESCRIPTION.getConversation, '402']);
 		expectNoKey(result, API_KEY);
 	});
 
@@ -141,9 +200,15 @@ describe('Get Conversation: Continue On Fail', () => {
 		const ids = [first, unknown, third];
 		const conversation = conversationRl('={{ $json.id }}');
 		const inputs = ids.map((id) => ({ json: { id } }));
-		const { items, error } = await runNodeOn(getConversationNode(conversation, { limit: 1 }, continueOnFail), creds(), inputs);
+		const { items, error } = await runNodeOn(
+			getConversationNode(conversation, { limit: 1 }, continueOnFail),
+			creds(),
+			inputs,
+		);
 		expect(error).toBeUndefined();
-		const sent = sandbox.requests.map((r) => (r.body as { params: { conversation_id: string } }).params.conversation_id);
+		const sent = sandbox.requests.map(
+			(r) => (r.body as { params: { conversation_id: string } }).params.conversation_id,
+		);
 		expect(sent.sort()).toEqual([...ids].sort());
 		expect(items.map((i) => i.json.error ?? i.json.conversationId)).toEqual([
 			first,
@@ -154,10 +219,16 @@ describe('Get Conversation: Continue On Fail', () => {
 	});
 
 	it('bad input: the item carries the refusal and nothing is sent', async () => {
-		const { items, error } = await runNode(getConversationNode(conversationRl('={{ "  " }}'), {}, continueOnFail), creds());
+		const { items, error } = await runNode(
+			getConversationNode(conversationRl('={{ "  " }}'), {}, continueOnFail),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toStrictEqual([
-			{ error: 'Conversation is empty: enter a conversation ID (conversationId of List Inbox or the trigger), or choose By Profile URL' },
+			{
+				error:
+					'Conversation is empty: enter a conversation ID (conversationId of List Inbox or the trigger), or choose By Profile URL',
+			},
 		]);
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
 	sandbox.reset();
-	const c = sandbox.inbox.all(SANDBOX_ACCOUNT_ID).find((x) => x.participant.profile_url?.includes('/in/'));
+	const c = sandbox.inbox
+		.all(SANDBOX_ACCOUNT_ID)
+		.find((x) => x.participant.profile_url?.includes('/in/'));
 	conversationId = c?.conversation_id ?? '';
 	profileUrl = c?.participant.profile_url ?? '';
 });
@@ -29,16 +31,56 @@ const notProfile = (got: string) =>
 
 describe('Get Conversation refuses bad input before sending anything', () => {
 	it.each([
-		['a conversation ID expression that resolves to ""', conversationRl('={{ "" }}'), {}, BLANK_CONVERSATION],
+		[
+			'a conversation ID expression that resolves to ""',
+			conversationRl('={{ "" }}'),
+			{},
+			BLANK_CONVERSATION,
+		],
 		['a conversation ID of spaces', conversationRl('   '), {}, BLANK_CONVERSATION],
-		['a conversation ID expression that resolves to null', conversationRl('={{ null }}'), {}, BLANK_CONVERSATION],
-		['a profile URL expression that resolves to ""', conversationRl('={{ "" }}', 'url'), {}, BLANK_URL],
+		[
+			'a conversation ID expression that resolves to null',
+			conversationRl('={{ null }}'),
+			{},
+			BLANK_CONVERSATION,
+		],
+		[
+			'a profile URL expression that resolves to ""',
+			conversationRl('={{ "" }}', 'url'),
+			{},
+			BLANK_URL,
+		],
 		['a profile URL of spaces', conversationRl('  ', 'url'), {}, BLANK_URL],
-		['a URL that is not LinkedIn', conversationRl('https://example.com/in/ada', 'url'), {}, notProfile('"https://example.com/in/ada"')],
-		['a LinkedIn company page', conversationRl('https://www.linkedin.com/company/acme/', 'url'), {}, notProfile('"https://www.linkedin.com/company/acme/"')],
-		['a profile URL without https://', conversationRl('www.linkedin.com/in/ada', 'url'), {}, notProfile('"www.linkedin.com/in/ada"')],
-		['a conversation ID in By Profile URL mode', conversationRl('urn:li:msg_conversation:(a,2-b)', 'url'), {}, notProfile('"urn:li:msg_conversation:(a,2-b)"')],
-		['an Account of spaces', conversationRl('CONV'), { accountId: rl('   ') }, BLANK_ACCOUNT_MESSAGE],
+		[
+			'a URL that is not LinkedIn',
+			conversationRl('https://example.com/in/ada', 'url'),
+			{},
+			notProfile('"https://example.com/in/ada"'),
+		],
+		[
+			'a LinkedIn company page',
+			conversationRl('https://www.linkedin.com/company/acme/', 'url'),
+			{},
+			notProfile('"https://www.linkedin.com/company/acme/"'),
+		],
+		[
+			'a profile URL without https://',
+			conversationRl('www.linkedin.com/in/ada', 'url'),
+			{},
+			notProfile('"www.linkedin.com/in/ada"'),
+		],
+		[
+			'a conversation ID in By Profile URL mode',
+			conversationRl('urn:li:msg_conversation:(a,2-b)', 'url'),
+			{},
+			notProfile('"urn:li:msg_conversation:(a,2-b)"'),
+		],
+		[
+			'an Account of spaces',
+			conversationRl('CONV'),
+			{ accountId: rl('   ') },
+			BLANK_ACCOUNT_MESSAGE,
+		],
 		['Limit 0', conversationRl('CONV'), { limit: 0 }, limitMessage('0')],
 		['Limit 2.5', conversationRl('CONV'), { limit: 2.5 }, limitMessage('2.5')],
 	])('%s', async (_label, conversation, parameters, message) => {
@@ -52,17 +94,26 @@ describe('Get Conversation refuses bad input before sending anything', () => {
 	});
 
 	it('an empty Conversation typed in the editor is refused by n8n itself, before the node runs', async () => {
-		await expect(runNode(getConversationNode(conversationRl('')), creds())).rejects.toThrow('Parameter "Conversation" is required');
+		await expect(runNode(getConversationNode(conversationRl('')), creds())).rejects.toThrow(
+			'Parameter "Conversation" is required',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 
 describe('Get Conversation accepts what it should', () => {
 	it('a conversation ID with spaces around it is sent trimmed', async () => {
-		const { error } = await runNode(getConversationNode(conversationRl(`  ${conversationId}\n`), { limit: 1 }), creds());
+		const { error } = await runNode(
+			getConversationNode(conversationRl(`  ${conversationId}\n`), { limit: 1 }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(sentBodies(sandbox)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'get_conversation', params: { conversation_id: conversationId, count: 1 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'get_conversation',
+				params: { conversation_id: conversationId, count: 1 },
+			},
 		]);
 	});
 
@@ -74,14 +125,22 @@ describe('Get Conversation accepts what it should', () => {
 		(url: string) => url.replace('linkedin.com', 'LinkedIn.com'),
 	])('profile URL variant %#', async (variant) => {
 		const url = variant(profileUrl);
-		const { items, error } = await runNode(getConversationNode(conversationRl(url, 'url'), { limit: 1 }), creds());
+		const { items, error } = await runNode(
+			getConversationNode(conversationRl(url, 'url'), { limit: 1 }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
-		expect((sandbox.requests[0].body as { params: { profile_url: string } }).params.profile_url).toBe(url);
+		expect(
+			(sandbox.requests[0].body as { params: { profile_url: string } }).params.profile_url,
+		).toBe(url);
 		expect(items).toHaveLength(1);
 	});
 
 	it('Return All ignores the hidden Limit, even an invalid one', async () => {
-		const { items, error } = await runNode(getConversationNode(conversationRl(conversationId), { returnAll: true, limit: 0 }), creds());
+		const { items, error } = await runNode(
+			getConversationNode(conversationRl(conversationId), { returnAll: true, limit: 0 }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(items.length).toBe(sandbox.inbox.messages(SANDBOX_ACCOUNT_ID, conversationId).length);
 		expect((sandbox.requests[0].body as { params: { count: number } }).params.count).toBe(100);

@@ -1,6 +1,11 @@
 import { credentialData, runNode } from '../../helpers/engine';
 import { creditsForRows, sentBodies } from '../../helpers/listInbox';
-import { conversationRl, expectedConversation, getConversationNode, longConversation } from '../../helpers/messages';
+import {
+	conversationRl,
+	expectedConversation,
+	getConversationNode,
+	longConversation,
+} from '../../helpers/messages';
 import { API_ERROR_WORDING } from '../../helpers/wording';
 import { SANDBOX_ACCOUNT_ID, messageCursor, startSandbox, type Sandbox } from '../../sandbox';
 import { RETURN_ALL_PAGE_SIZE } from '../../../nodes/shared/constants';
@@ -23,13 +28,21 @@ const creds = () => credentialData(sandbox.url, sandbox.apiKey);
 const stored = () => sandbox.inbox.messages(SANDBOX_ACCOUNT_ID, id);
 /** The cursor LinkUp hands out after the n-th message (1-based, newest first). */
 const cursorAfter = (n: number) => messageCursor(stored()[n - 1]);
-const counts = () => sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count);
-const sentCursors = () => sandbox.requests.map((r) => (r.body as { params: { cursor?: string } }).params.cursor);
+const counts = () =>
+	sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count);
+const sentCursors = () =>
+	sandbox.requests.map((r) => (r.body as { params: { cursor?: string } }).params.cursor);
 const all = () => expectedConversation(sandbox, id);
-const ids = (n: number) => all().slice(0, n).map((m) => m.messageId);
+const ids = (n: number) =>
+	all()
+		.slice(0, n)
+		.map((m) => m.messageId);
 
 async function read(parameters: Record<string, unknown>) {
-	const { items, error, run } = await runNode(getConversationNode(conversationRl(id), parameters), creds());
+	const { items, error, run } = await runNode(
+		getConversationNode(conversationRl(id), parameters),
+		creds(),
+	);
 	expect(error).toBeUndefined();
 	expect(run.status).toBe('success');
 	return items.map((i) => i.json);
@@ -44,7 +57,12 @@ describe('Get Conversation Return All over several pages', () => {
 			action: 'get_conversation',
 			params: { conversation_id: id, count: 100, ...(cursor ? { cursor } : {}) },
 		});
-		expect(sentBodies(sandbox)).toStrictEqual([page(), page(cursorAfter(10)), page(cursorAfter(20)), page(cursorAfter(30))]);
+		expect(sentBodies(sandbox)).toStrictEqual([
+			page(),
+			page(cursorAfter(10)),
+			page(cursorAfter(20)),
+			page(cursorAfter(30)),
+		]);
 		expect(sandbox.requests.map((r) => r.creditsConsumed)).toEqual([1, 1, 1, 1]);
 		expect(sandbox.creditsConsumed).toBe(creditsForRows(AVAILABLE));
 	});
@@ -57,7 +75,10 @@ describe('Get Conversation Return All over several pages', () => {
 
 	it('a failure on page 2 fails the run with our wording; page 1 was billed, nothing is output', async () => {
 		sandbox.injectFault('INTERNAL_ERROR', { skip: 1 });
-		const { items, error, run } = await runNode(getConversationNode(conversationRl(id), { returnAll: true }), creds());
+		const { items, error, run } = await runNode(
+			getConversationNode(conversationRl(id), { returnAll: true }),
+			creds(),
+		);
 		expect(run.status).toBe('error');
 		expect([error?.name, error?.message, error?.description]).toEqual([
 			'NodeApiError',
@@ -77,11 +98,14 @@ describe('Get Conversation Limit', () => {
 		[12, [12, 2], 12],
 		[25, [25, 15, 5], 25],
 		[50, [50, 40, 30, 20], AVAILABLE],
-	])('Limit %i asks for exactly the rest on each page (%j) and returns %i', async (limit, asked, returned) => {
-		expect(await read({ limit })).toStrictEqual(all().slice(0, returned));
-		expect(counts()).toEqual(asked);
-		expect(sandbox.creditsConsumed).toBe(creditsForRows(returned));
-	});
+	])(
+		'Limit %i asks for exactly the rest on each page (%j) and returns %i',
+		async (limit, asked, returned) => {
+			expect(await read({ limit })).toStrictEqual(all().slice(0, returned));
+			expect(counts()).toEqual(asked);
+			expect(sandbox.creditsConsumed).toBe(creditsForRows(returned));
+		},
+	);
 
 	it('Limit 12 follows the cursor of page 1 for the remaining 2', async () => {
 		await read({ limit: 12 });
@@ -121,13 +145,16 @@ describe('Get Conversation pagination stop rules (Return All, pages of 10)', () 
 		['MISSING_CURSOR', 0, 10, 1],
 		['EMPTY_PAGE_WITH_CURSOR', 2, 20, 3],
 		['EMPTY_PAGE_NEW_CURSOR', 2, 20, 3],
-	] as const)('%s (after %i good pages) ends the listing, keeping what came before', async (fault, skip, kept, requests) => {
-		sandbox.injectFault(fault, { skip });
-		expect((await read({ returnAll: true })).map((m) => m.messageId)).toEqual(ids(kept));
-		expect(sandbox.requests).toHaveLength(requests);
-		expect(sentCursors()).not.toContain('');
-		expect(sandbox.creditsConsumed).toBe(creditsForRows(kept));
-	});
+	] as const)(
+		'%s (after %i good pages) ends the listing, keeping what came before',
+		async (fault, skip, kept, requests) => {
+			sandbox.injectFault(fault, { skip });
+			expect((await read({ returnAll: true })).map((m) => m.messageId)).toEqual(ids(kept));
+			expect(sandbox.requests).toHaveLength(requests);
+			expect(sentCursors()).not.toContain('');
+			expect(sandbox.creditsConsumed).toBe(creditsForRows(kept));
+		},
+	);
 
 	it('an empty page on the first request: no items, no credits, no error', async () => {
 		sandbox.injectFault('EMPTY_PAGE_WITH_CURSOR', { times: Infinity });

@@ -6,7 +6,12 @@ jest.mock('../../../nodes/shared/constants', () => ({
 }));
 
 import { credentialData, runNode } from '../../helpers/engine';
-import { conversationRl, expectNoKey, getConversationNode, longConversation } from '../../helpers/messages';
+import {
+	conversationRl,
+	expectNoKey,
+	getConversationNode,
+	longConversation,
+} from '../../helpers/messages';
 import { TIMEOUT_WORDING } from '../../helpers/wording';
 import { startSandbox, type Sandbox } from '../../sandbox';
 
@@ -42,7 +47,10 @@ describe('Get Conversation when LinkUp never answers (HANG)', () => {
 
 	it('a hang on page 2 of Return All fails the run too, after two requests', async () => {
 		sandbox.injectFault('HANG', { skip: 1 });
-		const { error, items } = await runNode(getConversationNode(conversationRl(id), { returnAll: true }), creds());
+		const { error, items } = await runNode(
+			getConversationNode(conversationRl(id), { returnAll: true }),
+			creds(),
+		);
 		expect(error?.message).toBe(TIMEOUT_WORDING.message);
 		expect(items).toEqual([]);
 		expect(sandbox.requests.map((r) => r.status)).toEqual([200, 0]);
@@ -50,7 +58,11 @@ describe('Get Conversation when LinkUp never answers (HANG)', () => {
 
 	it('with Continue On Fail the item carries the timeout', async () => {
 		sandbox.injectFault('HANG');
-		const node = getConversationNode(conversationRl(id), { limit: 5 }, { onError: 'continueRegularOutput' });
+		const node = getConversationNode(
+			conversationRl(id),
+			{ limit: 5 },
+			{ onError: 'continueRegularOutput' },
+		);
 		const { items, error } = await runNode(node, creds());
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toStrictEqual([{ error: TIMEOUT_WORDING.message }]);

@@ -1,6 +1,12 @@
 import { credentialData, runNode } from '../../helpers/engine';
 import { apiListing, listInboxNode } from '../../helpers/listInbox';
-import { encodeCursor, realisticInbox, startSandbox, type Conversation, type Sandbox } from '../../sandbox';
+import {
+	encodeCursor,
+	realisticInbox,
+	startSandbox,
+	type Conversation,
+	type Sandbox,
+} from '../../sandbox';
 
 const AVAILABLE = 37;
 const PAGE = 10;
@@ -13,16 +19,23 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const cursorAfter = (c: Conversation) => encodeCursor(c.last_message.time, c.conversation_id);
-const sentCursors = () => sandbox.requests.map((r) => (r.body as { params: { cursor?: string } }).params.cursor);
+const sentCursors = () =>
+	sandbox.requests.map((r) => (r.body as { params: { cursor?: string } }).params.cursor);
 
 /** Return All, which must end however the cursors misbehave; the ids it output. */
 async function returnAll() {
-	const { items, error, run } = await runNode(listInboxNode({ returnAll: true }), credentialData(sandbox.url, sandbox.apiKey));
+	const { items, error, run } = await runNode(
+		listInboxNode({ returnAll: true }),
+		credentialData(sandbox.url, sandbox.apiKey),
+	);
 	expect(error).toBeUndefined();
 	expect(run.status).toBe('success');
 	return items.map((i) => i.json.conversationId);
 }
-const firstIds = (n: number) => apiListing(sandbox).slice(0, n).map((c) => c.conversation_id);
+const firstIds = (n: number) =>
+	apiListing(sandbox)
+		.slice(0, n)
+		.map((c) => c.conversation_id);
 
 describe('List Inbox pagination stop rules (Return All, pages of 10)', () => {
 	it('without faults, reads all 37 in 4 requests (the baseline the faults below cut short)', async () => {
@@ -82,7 +95,10 @@ describe('List Inbox pagination stop rules (Return All, pages of 10)', () => {
 
 	it('Limit stops on a repeated cursor too', async () => {
 		sandbox.injectFault('REPEAT_CURSOR', { times: Infinity });
-		const { items, error } = await runNode(listInboxNode({ limit: 30 }), credentialData(sandbox.url, sandbox.apiKey));
+		const { items, error } = await runNode(
+			listInboxNode({ limit: 30 }),
+			credentialData(sandbox.url, sandbox.apiKey),
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.conversationId)).toEqual(firstIds(10));
 		expect(sandbox.requests).toHaveLength(2);

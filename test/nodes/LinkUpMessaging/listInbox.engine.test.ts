@@ -32,7 +32,9 @@ describe('List Inbox through WorkflowExecute: Limit', () => {
 			'content-type': 'application/json',
 			accept: 'application/json',
 		});
-		expect(items.map((i) => i.json)).toEqual(apiListing(sandbox).slice(0, 12).map(simplifyConversation));
+		expect(items.map((i) => i.json)).toEqual(
+			apiListing(sandbox).slice(0, 12).map(simplifyConversation),
+		);
 		expect(sandbox.creditsConsumed).toBe(2);
 	});
 
@@ -43,10 +45,16 @@ describe('List Inbox through WorkflowExecute: Limit', () => {
 			expect(error).toBeUndefined();
 			const returned = Math.min(limit, AVAILABLE);
 			expect(sentBodies(sandbox)).toStrictEqual([
-				{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'INBOX', count: limit } },
+				{
+					account_id: SANDBOX_ACCOUNT_ID,
+					action: 'list_inbox',
+					params: { category: 'INBOX', count: limit },
+				},
 			]);
 			expect(items).toHaveLength(returned);
-			expect(items.map((i) => i.json)).toEqual(apiListing(sandbox).slice(0, returned).map(simplifyConversation));
+			expect(items.map((i) => i.json)).toEqual(
+				apiListing(sandbox).slice(0, returned).map(simplifyConversation),
+			);
 			expect(sandbox.creditsConsumed).toBe(creditsForRows(returned));
 		},
 	);
@@ -54,7 +62,11 @@ describe('List Inbox through WorkflowExecute: Limit', () => {
 	it('with only the Account set, uses the defaults: Inbox, Limit 50, Simplify on', async () => {
 		const { items } = await runNode(listInboxNode(), creds());
 		expect(sentBodies(sandbox)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'INBOX', count: 50 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'list_inbox',
+				params: { category: 'INBOX', count: 50 },
+			},
 		]);
 		expect(items.map((i) => i.json)).toEqual(apiListing(sandbox).map(simplifyConversation));
 		expect(sandbox.creditsConsumed).toBe(4);
@@ -65,16 +77,25 @@ describe('List Inbox through WorkflowExecute: Limit', () => {
 		expect(unread.length).toBeGreaterThan(3);
 		const { items } = await runNode(listInboxNode({ category: 'UNREAD', limit: 3 }), creds());
 		expect(sentBodies(sandbox)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'UNREAD', count: 3 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'list_inbox',
+				params: { category: 'UNREAD', count: 3 },
+			},
 		]);
 		expect(items.map((i) => i.json)).toEqual(unread.slice(0, 3).map(simplifyConversation));
 		expect(items.every((i) => (i.json.unreadCount as number) > 0)).toBe(true);
 	});
 
 	it('an account picked By ID works like one picked from the list', async () => {
-		const { items, error } = await runNode(listInboxNode({ accountId: rl(SANDBOX_ACCOUNT_ID, 'id'), limit: 2 }), creds());
+		const { items, error } = await runNode(
+			listInboxNode({ accountId: rl(SANDBOX_ACCOUNT_ID, 'id'), limit: 2 }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
-		expect((sandbox.requests[0].body as { account_id: string }).account_id).toBe(SANDBOX_ACCOUNT_ID);
+		expect((sandbox.requests[0].body as { account_id: string }).account_id).toBe(
+			SANDBOX_ACCOUNT_ID,
+		);
 		expect(items).toHaveLength(2);
 	});
 });
@@ -85,7 +106,13 @@ describe('List Inbox through WorkflowExecute: output shapes', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toStrictEqual(apiListing(sandbox));
 		for (const { json } of items) {
-			expect(Object.keys(json)).toEqual(['conversation_id', 'participant', 'last_message', 'unread', 'type']);
+			expect(Object.keys(json)).toEqual([
+				'conversation_id',
+				'participant',
+				'last_message',
+				'unread',
+				'type',
+			]);
 			expect(json).not.toHaveProperty('connection');
 			expect(json).not.toHaveProperty('starred');
 		}
@@ -120,10 +147,16 @@ describe('List Inbox through WorkflowExecute: output shapes', () => {
 });
 
 describe('List Inbox through WorkflowExecute: base URL', () => {
-	it.each(['/', '///', '/v2', '/v2/ '])('a base URL ending in %p still calls /v2/messages', async (suffix) => {
-		const { items, error } = await runNode(listInboxNode({ limit: 5 }), creds(` ${sandbox.url}${suffix}`));
-		expect(error).toBeUndefined();
-		expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/messages']);
-		expect(items).toHaveLength(5);
-	});
+	it.each(['/', '///', '/v2', '/v2/ '])(
+		'a base URL ending in %p still calls /v2/messages',
+		async (suffix) => {
+			const { items, error } = await runNode(
+				listInboxNode({ limit: 5 }),
+				creds(` ${sandbox.url}${suffix}`),
+			);
+			expect(error).toBeUndefined();
+			expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/messages']);
+			expect(items).toHaveLength(5);
+		},
+	);
 });

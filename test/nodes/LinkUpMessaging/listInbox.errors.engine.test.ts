@@ -2,7 +2,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
 import { listInboxNode, rl } from '../../helpers/listInbox';
-import { API_ERROR_WORDING, DOCUMENTED_CODES, NOT_JSON_DESCRIPTION, type DocumentedCode } from '../../helpers/wording';
+import {
+	API_ERROR_WORDING,
+	DOCUMENTED_CODES,
+	NOT_JSON_DESCRIPTION,
+	type DocumentedCode,
+} from '../../helpers/wording';
 import {
 	FAULT_MESSAGES,
 	SANDBOX_INACTIVE_ACCOUNT_ID,
@@ -23,10 +28,19 @@ beforeEach(() => sandbox.reset());
 const creds = (apiKey = sandbox.apiKey) => credentialData(sandbox.url, apiKey);
 
 /** The run failed with a NodeApiError carrying exactly these words, after exactly one request. */
-function expectFailure({ items, error, run }: ActionRun, message: string, description: string, httpCode: string) {
+function expectFailure(
+	{ items, error, run }: ActionRun,
+	message: string,
+	description: string,
+	httpCode: string,
+) {
 	expect(run.status).toBe('error');
 	expect(error?.name).toBe('NodeApiError');
-	expect({ message: error?.message, description: error?.description, httpCode: error?.httpCode }).toStrictEqual({
+	expect({
+		message: error?.message,
+		description: error?.description,
+		httpCode: error?.httpCode,
+	}).toStrictEqual({
 		message,
 		description,
 		httpCode,
@@ -38,7 +52,8 @@ function expectFailure({ items, error, run }: ActionRun, message: string, descri
 
 const wording = (code: DocumentedCode) => {
 	const { message, description, status } = API_ERROR_WORDING[code];
-	const shown = code === 'INVALID_PARAMS' ? `${message}: ${FAULT_MESSAGES.INVALID_PARAMS}` : message;
+	const shown =
+		code === 'INVALID_PARAMS' ? `${message}: ${FAULT_MESSAGES.INVALID_PARAMS}` : message;
 	return [shown, description, String(status)] as const;
 };
 
@@ -49,7 +64,6 @@ describe('List Inbox: every documented error code becomes our NodeApiError', () 
 		expect(sandbox.requests[0].status).toBe(API_ERROR_WORDING[code].status);
 		expectFailure(result, ...wording(code));
 	});
-
 });
 
 describe('List Inbox: broken answers', () => {
@@ -63,24 +77,40 @@ describe('List Inbox: broken answers', () => {
 	it('truncated JSON with HTTP 200 is an error, not empty output', async () => {
 		sandbox.injectFault('MALFORMED_JSON');
 		const result = await runNode(listInboxNode({ limit: 5 }), creds());
-		expectFailure(result, 'LinkUp sent a response that is not valid JSON', NOT_JSON_DESCRIPTION, '200');
+		expectFailure(
+			result,
+			'LinkUp sent a response that is not valid JSON',
+			NOT_JSON_DESCRIPTION,
+			'200',
+		);
 	});
 
 	it('an HTML 502 page from a proxy is an error that names the status', async () => {
 		sandbox.injectFault('HTML_502');
 		const result = await runNode(listInboxNode({ limit: 5 }), creds());
-		expectFailure(result, 'LinkUp sent a response that is not valid JSON (HTTP 502)', NOT_JSON_DESCRIPTION, '502');
+		expectFailure(
+			result,
+			'LinkUp sent a response that is not valid JSON (HTTP 502)',
+			NOT_JSON_DESCRIPTION,
+			'502',
+		);
 	});
 });
 
 describe('List Inbox: errors the real API gives for real reasons (no fault injected)', () => {
 	it('an unknown account → INVALID_ACCOUNT wording', async () => {
-		const result = await runNode(listInboxNode({ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id'), limit: 5 }), creds());
+		const result = await runNode(
+			listInboxNode({ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id'), limit: 5 }),
+			creds(),
+		);
 		expectFailure(result, ...wording('INVALID_ACCOUNT'));
 	});
 
 	it('an inactive account → ACCOUNT_INACTIVE wording (403, told apart from a bad key)', async () => {
-		const result = await runNode(listInboxNode({ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID), limit: 5 }), creds());
+		const result = await runNode(
+			listInboxNode({ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID), limit: 5 }),
+			creds(),
+		);
 		expectFailure(result, ...wording('ACCOUNT_INACTIVE'));
 	});
 
@@ -91,7 +121,10 @@ describe('List Inbox: errors the real API gives for real reasons (no fault injec
 	});
 
 	it('a WhatsApp account → INVALID_ACTION wording', async () => {
-		const result = await runNode(listInboxNode({ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID), limit: 5 }), creds());
+		const result = await runNode(
+			listInboxNode({ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID), limit: 5 }),
+			creds(),
+		);
 		expectFailure(result, ...wording('INVALID_ACTION'));
 	});
 });
@@ -101,22 +134,29 @@ describe('List Inbox: Continue On Fail', () => {
 
 	it('an API error: the run succeeds and the one item carries the error', async () => {
 		sandbox.injectFault('INSUFFICIENT_CREDITS');
-		const { items, error, run } = await runNode(listInboxNode({ limit: 5 }, continueOnFail), creds());
+		const { items, error, run } = await runNode(
+			listInboxNode({ limit: 5 }, continueOnFail),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(run.status).toBe('success');
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toStrictEqual({ error: 'Your LinkUp credits are used up' });
 		expect(items[0].error).toBeInstanceOf(NodeApiError);
-		expect([items[0].error?.message, items[0].error?.description, (items[0].error as NodeApiError).httpCode]).toEqual(
-			wording('INSUFFICIENT_CREDITS'),
-		);
+		expect([
+			items[0].error?.message,
+			items[0].error?.description,
+			(items[0].error as NodeApiError).httpCode,
+		]).toEqual(wording('INSUFFICIENT_CREDITS'));
 	});
 
 	it('bad input: the item carries the refusal and nothing is sent', async () => {
 		const { items, error } = await runNode(listInboxNode({ limit: 0 }, continueOnFail), creds());
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json.error).toBe('Limit must be a whole number of at least 1 (got 0); or turn on Return All');
+		expect(items[0].json.error).toBe(
+			'Limit must be a whole number of at least 1 (got 0); or turn on Return All',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

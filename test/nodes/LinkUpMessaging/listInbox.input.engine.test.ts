@@ -15,18 +15,37 @@ const creds = () => credentialData(sandbox.url, sandbox.apiKey);
 
 describe('List Inbox refuses bad input before sending anything', () => {
 	it.each([
-		['an Account expression that resolves to ""', { accountId: rl('={{ "" }}') }, BLANK_ACCOUNT_MESSAGE],
+		[
+			'an Account expression that resolves to ""',
+			{ accountId: rl('={{ "" }}') },
+			BLANK_ACCOUNT_MESSAGE,
+		],
 		['an Account of spaces', { accountId: rl('   ') }, BLANK_ACCOUNT_MESSAGE],
-		['an Account By ID expression that resolves to spaces', { accountId: rl('={{ "  " }}', 'id') }, BLANK_ACCOUNT_MESSAGE],
+		[
+			'an Account By ID expression that resolves to spaces',
+			{ accountId: rl('={{ "  " }}', 'id') },
+			BLANK_ACCOUNT_MESSAGE,
+		],
 		['Limit 0', { limit: 0 }, limitMessage('0')],
 		['Limit 2.5', { limit: 2.5 }, limitMessage('2.5')],
 		['Limit -1', { limit: -1 }, limitMessage('-1')],
-		['a Limit expression that resolves to NaN', { limit: '={{ Number("ten") }}' }, limitMessage('NaN')],
+		[
+			'a Limit expression that resolves to NaN',
+			{ limit: '={{ Number("ten") }}' },
+			limitMessage('NaN'),
+		],
 		['category FOO', { category: 'FOO' }, categoryMessage('"FOO"')],
 		['category inbox (lower case)', { category: 'inbox' }, categoryMessage('"inbox"')],
-		['category FOO with Return All', { category: 'FOO', returnAll: true }, categoryMessage('"FOO"')],
+		[
+			'category FOO with Return All',
+			{ category: 'FOO', returnAll: true },
+			categoryMessage('"FOO"'),
+		],
 	])('%s', async (_label, parameters, message) => {
-		const { items, error, run } = await runNode(listInboxNode({ limit: 5, ...parameters }), creds());
+		const { items, error, run } = await runNode(
+			listInboxNode({ limit: 5, ...parameters }),
+			creds(),
+		);
 		expect(run.status).toBe('error');
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(message);
@@ -45,10 +64,17 @@ describe('List Inbox refuses bad input before sending anything', () => {
 
 describe('List Inbox accepts what it should', () => {
 	it('an Account with spaces around it is sent trimmed', async () => {
-		const { items, error } = await runNode(listInboxNode({ accountId: rl(`  ${SANDBOX_ACCOUNT_ID} `), limit: 2 }), creds());
+		const { items, error } = await runNode(
+			listInboxNode({ accountId: rl(`  ${SANDBOX_ACCOUNT_ID} `), limit: 2 }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(sandbox.requests.map((r) => r.body)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'INBOX', count: 2 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'list_inbox',
+				params: { category: 'INBOX', count: 2 },
+			},
 		]);
 		expect(items).toHaveLength(2);
 	});

@@ -32,7 +32,11 @@ function expectedPages(listing: Conversation[], category: string, count: number)
 	return Array.from({ length: pages }, (_, page) => ({
 		account_id: SANDBOX_ACCOUNT_ID,
 		action: 'list_inbox',
-		params: { category, count, ...(page > 0 ? { cursor: cursorAfter(listing[page * PAGE - 1]) } : {}) },
+		params: {
+			category,
+			count,
+			...(page > 0 ? { cursor: cursorAfter(listing[page * PAGE - 1]) } : {}),
+		},
 	}));
 }
 
@@ -54,23 +58,29 @@ describe('List Inbox Return All over several pages', () => {
 		expect(items.map((i) => i.json)).toStrictEqual(apiListing(sandbox));
 	});
 
-	it.each(CATEGORIES)('%s returns exactly the sandbox’s filter, every page asking for that category', async (category) => {
-		const listing = apiListing(sandbox, category);
-		expect(listing.length).toBeGreaterThan(0);
-		const { items, error } = await runNode(listInboxNode({ returnAll: true, category }), creds());
-		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json)).toEqual(listing.map(simplifyConversation));
-		expect(sentBodies(sandbox)).toStrictEqual(expectedPages(listing, category, 100));
-		const perPage = sandbox.requests.map((r) => r.creditsConsumed);
-		expect(sandbox.creditsConsumed).toBe(perPage.reduce((a, b) => a + b, 0));
-		expect(sandbox.creditsConsumed).toBe(creditsForRows(listing.length));
-	});
+	it.each(CATEGORIES)(
+		'%s returns exactly the sandbox’s filter, every page asking for that category',
+		async (category) => {
+			const listing = apiListing(sandbox, category);
+			expect(listing.length).toBeGreaterThan(0);
+			const { items, error } = await runNode(listInboxNode({ returnAll: true, category }), creds());
+			expect(error).toBeUndefined();
+			expect(items.map((i) => i.json)).toEqual(listing.map(simplifyConversation));
+			expect(sentBodies(sandbox)).toStrictEqual(expectedPages(listing, category, 100));
+			const perPage = sandbox.requests.map((r) => r.creditsConsumed);
+			expect(sandbox.creditsConsumed).toBe(perPage.reduce((a, b) => a + b, 0));
+			expect(sandbox.creditsConsumed).toBe(creditsForRows(listing.length));
+		},
+	);
 
 	it('an empty category ends after one request, with no items and no credits', async () => {
 		for (const c of apiListing(sandbox, 'UNREAD')) {
 			sandbox.inbox.markRead(SANDBOX_ACCOUNT_ID, c.conversation_id);
 		}
-		const { items, error } = await runNode(listInboxNode({ returnAll: true, category: 'UNREAD' }), creds());
+		const { items, error } = await runNode(
+			listInboxNode({ returnAll: true, category: 'UNREAD' }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 		expect(sandbox.requests).toHaveLength(1);
@@ -101,7 +111,11 @@ describe('List Inbox Limit larger than the page LinkUp serves', () => {
 		const listing = apiListing(sandbox);
 		const { items } = await runNode(listInboxNode({ limit: 12 }), creds());
 		expect(sentBodies(sandbox)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'INBOX', count: 12 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'list_inbox',
+				params: { category: 'INBOX', count: 12 },
+			},
 			{
 				account_id: SANDBOX_ACCOUNT_ID,
 				action: 'list_inbox',
@@ -114,7 +128,9 @@ describe('List Inbox Limit larger than the page LinkUp serves', () => {
 
 	it('Limit 50 with 37 available stops at the end of the listing', async () => {
 		const { items } = await runNode(listInboxNode({ limit: 50 }), creds());
-		expect(sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count)).toEqual([50, 40, 30, 20]);
+		expect(
+			sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count),
+		).toEqual([50, 40, 30, 20]);
 		expect(items).toHaveLength(AVAILABLE);
 		expect(sandbox.creditsConsumed).toBe(4);
 	});
@@ -125,7 +141,9 @@ describe('List Inbox Limit larger than the page LinkUp serves', () => {
 		const listing = apiListing(sandbox);
 		const { items, error } = await runNode(listInboxNode({ limit: 25 }), creds());
 		expect(error).toBeUndefined();
-		expect(sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count)).toEqual([25, 15, 15, 5]);
+		expect(
+			sandbox.requests.map((r) => (r.body as { params: { count: number } }).params.count),
+		).toEqual([25, 15, 15, 5]);
 		expect(items.map((i) => i.json)).toEqual(listing.slice(0, 25).map(simplifyConversation));
 	});
 });

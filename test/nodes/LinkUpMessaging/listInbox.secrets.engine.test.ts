@@ -49,21 +49,33 @@ describe('The API key appears in no output and no error', () => {
 		'an API failure (%s), failing the run and with Continue On Fail',
 		async (fault) => {
 			sandbox.injectFault(fault, { times: 2 });
-			const failed = await runNode(listInboxNode({ limit: 5 }), credentialData(sandbox.url, API_KEY));
+			const failed = await runNode(
+				listInboxNode({ limit: 5 }),
+				credentialData(sandbox.url, API_KEY),
+			);
 			expect(failed.error?.name).toBe('NodeApiError');
 			expectNoKey(failed, API_KEY);
-			const continued = await runNode(listInboxNode({ limit: 5 }, continueOnFail), credentialData(sandbox.url, API_KEY));
+			const continued = await runNode(
+				listInboxNode({ limit: 5 }, continueOnFail),
+				credentialData(sandbox.url, API_KEY),
+			);
 			expect(continued.items[0].error?.name).toBe('NodeApiError');
 			expectNoKey(continued, API_KEY);
 		},
 	);
 
 	it('a rejected key', async () => {
-		const failed = await runNode(listInboxNode({ limit: 5 }), credentialData(sandbox.url, WRONG_KEY));
+		const failed = await runNode(
+			listInboxNode({ limit: 5 }),
+			credentialData(sandbox.url, WRONG_KEY),
+		);
 		expect(failed.error?.message).toBe('LinkUp rejected the API key');
 		expect(sandbox.requests[0].headers['x-api-key']).toBe(WRONG_KEY);
 		expectNoKey(failed, WRONG_KEY);
-		const continued = await runNode(listInboxNode({ limit: 5 }, continueOnFail), credentialData(sandbox.url, WRONG_KEY));
+		const continued = await runNode(
+			listInboxNode({ limit: 5 }, continueOnFail),
+			credentialData(sandbox.url, WRONG_KEY),
+		);
 		expectNoKey(continued, WRONG_KEY);
 	});
 
@@ -77,17 +89,29 @@ describe('The API key appears in no output and no error', () => {
 			'ECONNREFUSED',
 		]);
 		expectNoKey(failed, API_KEY);
-		const continued = await runNode(listInboxNode({ limit: 5 }, continueOnFail), credentialData(baseUrl, API_KEY));
-		expect(continued.items[0].json).toStrictEqual({ error: `Could not reach LinkUp at ${baseUrl}` });
+		const continued = await runNode(
+			listInboxNode({ limit: 5 }, continueOnFail),
+			credentialData(baseUrl, API_KEY),
+		);
+		expect(continued.items[0].json).toStrictEqual({
+			error: `Could not reach LinkUp at ${baseUrl}`,
+		});
 		expectNoKey(continued, API_KEY);
 	});
 
 	it('a network error on page 2 of Return All', async () => {
-		const paged = await startSandbox({ inbox: realisticInbox(9, 25), apiKey: API_KEY, maxPageSize: 10 });
+		const paged = await startSandbox({
+			inbox: realisticInbox(9, 25),
+			apiKey: API_KEY,
+			maxPageSize: 10,
+		});
 		try {
 			paged.injectFault('HANG', { skip: 1 });
 			// Closing the sandbox while page 2 hangs cuts the socket: a network error mid-listing.
-			const running = runNode(listInboxNode({ returnAll: true }), credentialData(paged.url, API_KEY));
+			const running = runNode(
+				listInboxNode({ returnAll: true }),
+				credentialData(paged.url, API_KEY),
+			);
 			for (let waited = 0; paged.requests.length < 2 && waited < 5_000; waited += 10) {
 				await new Promise((resolve) => setTimeout(resolve, 10));
 			}

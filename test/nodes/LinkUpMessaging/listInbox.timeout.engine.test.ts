@@ -23,7 +23,9 @@ const creds = () => credentialData(sandbox.url, sandbox.apiKey);
 
 describe('List Inbox when LinkUp never answers (HANG)', () => {
 	it('the shipped timeout is 60 s', () => {
-		const actual = jest.requireActual<typeof import('../../../nodes/shared/constants')>('../../../nodes/shared/constants');
+		const actual = jest.requireActual<typeof import('../../../nodes/shared/constants')>(
+			'../../../nodes/shared/constants',
+		);
 		expect(actual.REQUEST_TIMEOUT_MS).toBe(60_000);
 	});
 
@@ -55,7 +57,10 @@ describe('List Inbox when LinkUp never answers (HANG)', () => {
 
 	it('with Continue On Fail the item carries the timeout', async () => {
 		sandbox.injectFault('HANG');
-		const { items, error } = await runNode(listInboxNode({ limit: 5 }, { onError: 'continueRegularOutput' }), creds());
+		const { items, error } = await runNode(
+			listInboxNode({ limit: 5 }, { onError: 'continueRegularOutput' }),
+			creds(),
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toStrictEqual([{ error: TIMEOUT_WORDING.message }]);
 	});
@@ -66,7 +71,9 @@ describe('The Account picker when LinkUp never answers', () => {
 		const { LinkUpMessaging } = await import('../../../nodes/LinkUpMessaging/LinkUpMessaging.node');
 		const { listSearch } = await import('../../helpers/engine');
 		sandbox.injectFault('HANG', { path: '/v2/accounts' });
-		await expect(listSearch(new LinkUpMessaging(), 'searchAccounts', creds())).rejects.toMatchObject({
+		await expect(
+			listSearch(new LinkUpMessaging(), 'searchAccounts', creds()),
+		).rejects.toMatchObject({
 			name: 'NodeApiError',
 			message: TIMEOUT_WORDING.message,
 			description: TIMEOUT_WORDING.description,

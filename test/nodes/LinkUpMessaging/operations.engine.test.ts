@@ -1,6 +1,13 @@
 // The node as a whole now that it has three operations: the resource parameter, how n8n words
 // each AI tool, and workflows stored before Get Conversation and Send Message existed.
-import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { LinkUpMessaging } from '../../../nodes/LinkUpMessaging/LinkUpMessaging.node';
 import { ACTION_TYPE, credentialData, nodeOf, runNode } from '../../helpers/engine';
@@ -9,11 +16,15 @@ import { SANDBOX_ACCOUNT_ID, realisticInbox, startSandbox, type Sandbox } from '
 import { simplifyConversation } from '../../../nodes/shared/simplify';
 
 const { description } = new LinkUpMessaging();
-const property = (name: string) => description.properties.find((p) => p.name === name) as INodeProperties;
+const property = (name: string) =>
+	description.properties.find((p) => p.name === name) as INodeProperties;
 const operations = () => property('operation').options as INodePropertyOptions[];
 
 /** The parameters n8n stores for a node added with these values (defaults filled in, as the editor does). */
-function stored(parameters: INodeParameters, type: INodeTypeDescription = description): INodeParameters {
+function stored(
+	parameters: INodeParameters,
+	type: INodeTypeDescription = description,
+): INodeParameters {
 	const node = { parameters } as INode;
 	return NodeHelpers.getNodeParameters(type.properties, parameters, true, false, node, type) ?? {};
 }
@@ -21,15 +32,27 @@ function stored(parameters: INodeParameters, type: INodeTypeDescription = descri
 /** The tool description n8n 2.x gives the model for a node set to Tool Description: Set Automatically. */
 function toolDescription(operation: string, type: INodeTypeDescription = description): string {
 	const parameters = { ...stored({ operation }, type), descriptionType: 'auto' };
-	return NodeHelpers.getToolDescriptionForNode({ parameters } as unknown as INode, { description: type } as never) as string;
+	return NodeHelpers.getToolDescriptionForNode(
+		{ parameters } as unknown as INode,
+		{ description: type } as never,
+	) as string;
 }
 
 describe('LinkUp Messaging description', () => {
 	it('has a Resource (one option, Message) before Operation, both without expressions', () => {
 		const names = description.properties.map((p) => p.name);
 		expect(names.slice(0, 2)).toEqual(['resource', 'operation']);
-		expect(property('resource')).toMatchObject({ type: 'options', noDataExpression: true, default: 'message', options: [{ name: 'Message', value: 'message' }] });
-		expect(property('operation')).toMatchObject({ noDataExpression: true, default: 'listInbox', displayOptions: { show: { resource: ['message'] } } });
+		expect(property('resource')).toMatchObject({
+			type: 'options',
+			noDataExpression: true,
+			default: 'message',
+			options: [{ name: 'Message', value: 'message' }],
+		});
+		expect(property('operation')).toMatchObject({
+			noDataExpression: true,
+			default: 'listInbox',
+			displayOptions: { show: { resource: ['message'] } },
+		});
 	});
 
 	it('offers the three operations under their stored names, each with its own action and description', () => {
@@ -42,11 +65,14 @@ describe('LinkUp Messaging description', () => {
 	});
 
 	it('the subtitle names each operation', () => {
-		for (const { value, name } of operations()) expect(description.subtitle).toContain(`"${value}": "${name}"`);
+		for (const { value, name } of operations())
+			expect(description.subtitle).toContain(`"${value}": "${name}"`);
 	});
 
 	it('Send Message warns that it is not idempotent and states its price', () => {
-		const notice = description.properties.find((p) => p.type === 'notice' && p.displayOptions?.show?.operation?.includes('sendMessage'));
+		const notice = description.properties.find(
+			(p) => p.type === 'notice' && p.displayOptions?.show?.operation?.includes('sendMessage'),
+		);
 		expect(notice?.displayName).toContain('Not idempotent: Retry On Fail');
 		expect(notice?.displayName).toContain('1 LinkUp credit, 2 with media');
 	});
@@ -68,7 +94,9 @@ describe('LinkUp Messaging as AI Agent tools (n8n 2.x automatic tool description
 				.filter((p) => p.name !== 'resource')
 				.map((p) => (p.name === 'operation' ? { ...p, displayOptions: undefined } : p)),
 		};
-		expect(new Set(operations().map((o) => toolDescription(o.value as string, withoutResource)))).toEqual(new Set([description.description]));
+		expect(
+			new Set(operations().map((o) => toolDescription(o.value as string, withoutResource))),
+		).toEqual(new Set([description.description]));
 	});
 });
 
@@ -81,19 +109,34 @@ describe('Workflows stored before the resource parameter existed', () => {
 	beforeEach(() => sandbox.reset());
 
 	it.each([
-		['{ operation: "listInbox", … } without resource', { operation: 'listInbox', accountId: rl(SANDBOX_ACCOUNT_ID), limit: 3 }],
+		[
+			'{ operation: "listInbox", … } without resource',
+			{ operation: 'listInbox', accountId: rl(SANDBOX_ACCOUNT_ID), limit: 3 },
+		],
 		['no operation and no resource at all', { accountId: rl(SANDBOX_ACCOUNT_ID), limit: 3 }],
 	])('%s still runs List Inbox', async (_label, parameters) => {
 		expect(parameters).not.toHaveProperty('resource');
-		const { items, error } = await runNode(nodeOf(ACTION_TYPE, parameters), credentialData(sandbox.url, sandbox.apiKey));
+		const { items, error } = await runNode(
+			nodeOf(ACTION_TYPE, parameters),
+			credentialData(sandbox.url, sandbox.apiKey),
+		);
 		expect(error).toBeUndefined();
 		expect(sandbox.requests.map((r) => r.body)).toStrictEqual([
-			{ account_id: SANDBOX_ACCOUNT_ID, action: 'list_inbox', params: { category: 'INBOX', count: 3 } },
+			{
+				account_id: SANDBOX_ACCOUNT_ID,
+				action: 'list_inbox',
+				params: { category: 'INBOX', count: 3 },
+			},
 		]);
-		expect(items.map((i) => i.json)).toEqual(apiListing(sandbox).slice(0, 3).map(simplifyConversation));
+		expect(items.map((i) => i.json)).toEqual(
+			apiListing(sandbox).slice(0, 3).map(simplifyConversation),
+		);
 	});
 
 	it('n8n fills in resource "message" for them, so the operation stays shown', () => {
-		expect(stored({ operation: 'listInbox' })).toMatchObject({ resource: 'message', operation: 'listInbox' });
+		expect(stored({ operation: 'listInbox' })).toMatchObject({
+			resource: 'message',
+			operation: 'listInbox',
+		});
 	});
 });

@@ -36,7 +36,11 @@ describe('Account picker (listSearch searchAccounts through LoadOptionsContext)'
 		});
 		expect(sandbox.requests).toHaveLength(1);
 		const [request] = sandbox.requests;
-		expect([request.method, request.path, request.query]).toEqual(['GET', '/v2/accounts', { limit: '100', offset: '0' }]);
+		expect([request.method, request.path, request.query]).toEqual([
+			'GET',
+			'/v2/accounts',
+			{ limit: '100', offset: '0' },
+		]);
 		expect(request.headers['x-api-key']).toBe(sandbox.apiKey);
 		expect(sandbox.creditsConsumed).toBe(0);
 	});
@@ -54,7 +58,11 @@ describe('Account picker (listSearch searchAccounts through LoadOptionsContext)'
 	});
 
 	it('with a base URL ending in a slash', async () => {
-		const { results } = await listSearch(nodeType, 'searchAccounts', credentialData(`${sandbox.url}/`, sandbox.apiKey));
+		const { results } = await listSearch(
+			nodeType,
+			'searchAccounts',
+			credentialData(`${sandbox.url}/`, sandbox.apiKey),
+		);
 		expect(results).toHaveLength(2);
 		expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/accounts']);
 	});
@@ -76,7 +84,9 @@ describe('Account picker (listSearch searchAccounts through LoadOptionsContext)'
 
 	it('success:false on HTTP 200 is an error, not an empty list', async () => {
 		sandbox.injectFault('SUCCESS_FALSE_200', { path: '/v2/accounts' });
-		await expect(search()).rejects.toMatchObject({ message: API_ERROR_WORDING.INTERNAL_ERROR.message });
+		await expect(search()).rejects.toMatchObject({
+			message: API_ERROR_WORDING.INTERNAL_ERROR.message,
+		});
 	});
 });
 
@@ -90,11 +100,23 @@ describe('Account picker with more accounts than one page', () => {
 		}));
 		const many = await startSandbox({ accounts });
 		try {
-			const first = await listSearch(nodeType, 'searchAccounts', credentialData(many.url, many.apiKey));
+			const first = await listSearch(
+				nodeType,
+				'searchAccounts',
+				credentialData(many.url, many.apiKey),
+			);
 			expect(first.results).toHaveLength(100);
 			expect(first.paginationToken).toBe('100');
-			const second = await listSearch(nodeType, 'searchAccounts', credentialData(many.url, many.apiKey), undefined, '100');
-			expect(second.results.map((r) => r.value)).toEqual(accounts.slice(100).map((a) => a.account_id));
+			const second = await listSearch(
+				nodeType,
+				'searchAccounts',
+				credentialData(many.url, many.apiKey),
+				undefined,
+				'100',
+			);
+			expect(second.results.map((r) => r.value)).toEqual(
+				accounts.slice(100).map((a) => a.account_id),
+			);
 			expect(second.paginationToken).toBeUndefined();
 			expect(many.requests.map((r) => r.query)).toEqual([
 				{ limit: '100', offset: '0' },

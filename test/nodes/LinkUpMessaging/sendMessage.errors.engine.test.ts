@@ -2,8 +2,19 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
 import { closedPort, rl } from '../../helpers/listInbox';
-import { CREDITS_DESCRIPTION, expectNoKey, runNodeOn, sendMessageNode } from '../../helpers/messages';
-import { API_ERROR_WORDING, DOCUMENTED_CODES, NOT_JSON_DESCRIPTION, UNREACHABLE_DESCRIPTION, type DocumentedCode } from '../../helpers/wording';
+import {
+	CREDITS_DESCRIPTION,
+	expectNoKey,
+	runNodeOn,
+	sendMessageNode,
+} from '../../helpers/messages';
+import {
+	API_ERROR_WORDING,
+	DOCUMENTED_CODES,
+	NOT_JSON_DESCRIPTION,
+	UNREACHABLE_DESCRIPTION,
+	type DocumentedCode,
+} from '../../helpers/wording';
 import {
 	FAULT_MESSAGES,
 	SANDBOX_ACCOUNT_ID,
@@ -40,11 +51,21 @@ const continueOnFail = { onError: 'continueRegularOutput' as const };
 const snapshot = (): SandboxConversation[] => sandbox.inbox.all(SANDBOX_ACCOUNT_ID);
 
 /** Failed with exactly these words after exactly one request (never retried), nothing sent, no key anywhere. */
-function expectFailure(result: ActionRun, before: SandboxConversation[], message: string, description: string, httpCode: string) {
+function expectFailure(
+	result: ActionRun,
+	before: SandboxConversation[],
+	message: string,
+	description: string,
+	httpCode: string,
+) {
 	const { items, error, run } = result;
 	expect(run.status).toBe('error');
 	expect(error?.name).toBe('NodeApiError');
-	expect({ message: error?.message, description: error?.description, httpCode: error?.httpCode }).toStrictEqual({
+	expect({
+		message: error?.message,
+		description: error?.description,
+		httpCode: error?.httpCode,
+	}).toStrictEqual({
 		message,
 		description,
 		httpCode,
@@ -58,8 +79,13 @@ function expectFailure(result: ActionRun, before: SandboxConversation[], message
 
 const wording = (code: DocumentedCode) => {
 	const { message, description, status } = API_ERROR_WORDING[code];
-	const shown = code === 'INVALID_PARAMS' ? `${message}: ${FAULT_MESSAGES.INVALID_PARAMS}` : message;
-	return [shown, code === 'INSUFFICIENT_CREDITS' ? CREDITS_DESCRIPTION.sendMessage : description, String(status)] as const;
+	const shown =
+		code === 'INVALID_PARAMS' ? `${message}: ${FAULT_MESSAGES.INVALID_PARAMS}` : message;
+	return [
+		shown,
+		code === 'INSUFFICIENT_CREDITS' ? CREDITS_DESCRIPTION.sendMessage : description,
+		String(status),
+	] as const;
 };
 
 describe('Send Message: every documented error code becomes our NodeApiError, sent once and never retried', () => {
@@ -74,9 +100,24 @@ describe('Send Message: every documented error code becomes our NodeApiError, se
 
 describe('Send Message: broken answers', () => {
 	it.each([
-		['SUCCESS_FALSE_200', API_ERROR_WORDING.INTERNAL_ERROR.message, API_ERROR_WORDING.INTERNAL_ERROR.description, '200'],
-		['MALFORMED_JSON', 'LinkUp sent a response that is not valid JSON', NOT_JSON_DESCRIPTION, '200'],
-		['HTML_502', 'LinkUp sent a response that is not valid JSON (HTTP 502)', NOT_JSON_DESCRIPTION, '502'],
+		[
+			'SUCCESS_FALSE_200',
+			API_ERROR_WORDING.INTERNAL_ERROR.message,
+			API_ERROR_WORDING.INTERNAL_ERROR.description,
+			'200',
+		],
+		[
+			'MALFORMED_JSON',
+			'LinkUp sent a response that is not valid JSON',
+			NOT_JSON_DESCRIPTION,
+			'200',
+		],
+		[
+			'HTML_502',
+			'LinkUp sent a response that is not valid JSON (HTTP 502)',
+			NOT_JSON_DESCRIPTION,
+			'502',
+		],
 	] as const)('%s', async (fault, message, description, httpCode) => {
 		const before = snapshot();
 		sandbox.injectFault(fault, { times: 5 });
@@ -97,9 +138,21 @@ describe('Send Message: broken answers', () => {
 
 describe('Send Message: errors the real API gives for real reasons (no fault injected)', () => {
 	it.each([
-		['an unknown account → INVALID_ACCOUNT wording', { accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id') }, 'INVALID_ACCOUNT'],
-		['an inactive account → ACCOUNT_INACTIVE wording', { accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID) }, 'ACCOUNT_INACTIVE'],
-		['a WhatsApp account → INVALID_ACTION wording', { accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID) }, 'INVALID_ACTION'],
+		[
+			'an unknown account → INVALID_ACCOUNT wording',
+			{ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id') },
+			'INVALID_ACCOUNT',
+		],
+		[
+			'an inactive account → ACCOUNT_INACTIVE wording',
+			{ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID) },
+			'ACCOUNT_INACTIVE',
+		],
+		[
+			'a WhatsApp account → INVALID_ACTION wording',
+			{ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID) },
+			'INVALID_ACTION',
+		],
 	] as const)('%s', async (_label, parameters, code) => {
 		const before = snapshot();
 		expectFailure(await runNode(node(parameters), creds()), before, ...wording(code));
@@ -115,7 +168,8 @@ describe('Send Message: errors the real API gives for real reasons (no fault inj
 });
 
 describe('Send Message with several items when one fails', () => {
-	const inputs = () => people.slice(0, 3).map((url, i) => ({ json: { url, text: `Message ${i + 1}` } }));
+	const inputs = () =>
+		people.slice(0, 3).map((url, i) => ({ json: { url, text: `Message ${i + 1}` } }));
 	const parameters = { profileUrl: '={{ $json.url }}', text: '={{ $json.text }}' };
 
 	it('without Continue On Fail: the run fails on item 2, and item 3 is not sent', async () => {
@@ -123,10 +177,11 @@ describe('Send Message with several items when one fails', () => {
 		const { error, run } = await runNodeOn(node(parameters), creds(), inputs());
 		expect(run.status).toBe('error');
 		expect(error?.message).toBe(API_ERROR_WORDING.INTERNAL_ERROR.message);
-		expect(sandbox.requests.map((r) => (r.body as { params: { message_text: string } }).params.message_text)).toEqual([
-			'Message 1',
-			'Message 2',
-		]);
+		expect(
+			sandbox.requests.map(
+				(r) => (r.body as { params: { message_text: string } }).params.message_text,
+			),
+		).toEqual(['Message 1', 'Message 2']);
 		expect(sandbox.creditsConsumed).toBe(1);
 	});
 
@@ -135,7 +190,11 @@ describe('Send Message with several items when one fails', () => {
 		items[1].json.text = ' ';
 		const { error } = await runNodeOn(node(parameters), creds(), items);
 		expect(error?.message).toBe('Text is empty: enter the message to send');
-		expect(sandbox.requests.map((r) => (r.body as { params: { message_text: string } }).params.message_text)).toEqual(['Message 1']);
+		expect(
+			sandbox.requests.map(
+				(r) => (r.body as { params: { message_text: string } }).params.message_text,
+			),
+		).toEqual(['Message 1']);
 	});
 
 	it('with Continue On Fail: item 2 carries the error, items 1 and 3 are sent', async () => {
@@ -144,7 +203,11 @@ describe('Send Message with several items when one fails', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.run.status).toBe('success');
 		expect(sandbox.requests).toHaveLength(3);
-		expect(result.items.map((i) => i.json.error ?? i.json.profileUrl)).toEqual([people[0], 'Your LinkUp credits are used up', people[2]]);
+		expect(result.items.map((i) => i.json.error ?? i.json.profileUrl)).toEqual([
+			people[0],
+			'Your LinkUp credits are used up',
+			people[2],
+		]);
 		expect(result.items[1].error).toBeInstanceOf(NodeApiError);
 		expect(result.items[1].error?.description).toBe(CREDITS_DESCRIPTION.sendMessage);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -6,7 +6,12 @@ jest.mock('../../../nodes/shared/constants', () => ({
 }));
 
 import { credentialData, runNode } from '../../helpers/engine';
-import { SEND_TIMEOUT_DESCRIPTION, expectNoKey, runNodeOn, sendMessageNode } from '../../helpers/messages';
+import {
+	SEND_TIMEOUT_DESCRIPTION,
+	expectNoKey,
+	runNodeOn,
+	sendMessageNode,
+} from '../../helpers/messages';
 import { TIMEOUT_WORDING } from '../../helpers/wording';
 import { SANDBOX_ACCOUNT_ID, realisticInbox, startSandbox, type Sandbox } from '../../sandbox';
 
@@ -19,7 +24,9 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
 	sandbox.reset();
-	url = sandbox.inbox.all(SANDBOX_ACCOUNT_ID).find((c) => c.participant.profile_url?.includes('/in/'))?.participant.profile_url ?? '';
+	url =
+		sandbox.inbox.all(SANDBOX_ACCOUNT_ID).find((c) => c.participant.profile_url?.includes('/in/'))
+			?.participant.profile_url ?? '';
 });
 
 const creds = () => credentialData(sandbox.url, sandbox.apiKey);
@@ -32,7 +39,11 @@ describe('Send Message when LinkUp never answers (HANG)', () => {
 		const { items, error, run } = result;
 		expect(run.status).toBe('error');
 		expect(error?.name).toBe('NodeApiError');
-		expect([error?.message, error?.description, error?.httpCode]).toEqual([TIMEOUT_WORDING.message, SEND_TIMEOUT_DESCRIPTION, 'ECONNABORTED']);
+		expect([error?.message, error?.description, error?.httpCode]).toEqual([
+			TIMEOUT_WORDING.message,
+			SEND_TIMEOUT_DESCRIPTION,
+			'ECONNABORTED',
+		]);
 		expect(items).toEqual([]);
 		expect(sandbox.requests.map((r) => [r.status, r.fault])).toEqual([[0, 'HANG']]);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(350);
@@ -42,7 +53,10 @@ describe('Send Message when LinkUp never answers (HANG)', () => {
 	it('with Continue On Fail the item carries the timeout and the next item is sent', async () => {
 		sandbox.injectFault('HANG');
 		const inputs = [{ json: { text: 'one' } }, { json: { text: 'two' } }];
-		const node = sendMessageNode({ profileUrl: url, text: '={{ $json.text }}' }, { onError: 'continueRegularOutput' });
+		const node = sendMessageNode(
+			{ profileUrl: url, text: '={{ $json.text }}' },
+			{ onError: 'continueRegularOutput' },
+		);
 		const { items, error } = await runNodeOn(node, creds(), inputs);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toStrictEqual({ error: TIMEOUT_WORDING.message });

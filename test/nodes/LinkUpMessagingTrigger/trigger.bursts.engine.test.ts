@@ -18,11 +18,15 @@ beforeEach(() => {
 
 const arriveMany = (count: number, spacingMs = 0) => {
 	let time = sandbox.inbox.now();
-	return Array.from({ length: count }, (_, i) =>
-		sandbox.inbox.newConversation(A, { text: `burst ${i}`, time: (time += spacingMs || 1) }).conversation_id,
+	return Array.from(
+		{ length: count },
+		(_, i) =>
+			sandbox.inbox.newConversation(A, { text: `burst ${i}`, time: (time += spacingMs || 1) })
+				.conversation_id,
 	);
 };
-const stateOf = (saved: IDataObject) => (saved['node:LinkUp'] as { linkUpInbox: IDataObject }).linkUpInbox;
+const stateOf = (saved: IDataObject) =>
+	(saved['node:LinkUp'] as { linkUpInbox: IDataObject }).linkUpInbox;
 
 async function drain(trigger: ReturnType<typeof triggerPoller>, emitted: unknown[], maxPolls = 30) {
 	for (let poll = 0; poll < maxPolls; poll += 1) {
@@ -73,7 +77,9 @@ describe('bursts larger than one poll (20 pages)', () => {
 		expect(state.backlog).toEqual([{ cursor: expect.any(String), depth: 200, skip: 0 }]);
 		state.backlog[0].cursor = 'bm90LWEtY3Vyc29y';
 		const restarted = triggerPoller(sandbox, {}, saved);
-		const late = sandbox.inbox.newConversation(A, { text: 'after the cursor expired' }).conversation_id;
+		const late = sandbox.inbox.newConversation(A, {
+			text: 'after the cursor expired',
+		}).conversation_id;
 		// The refused cursor: listed again from the top, past the 200 emitted, in the same poll.
 		const next = idsOf(await restarted.pollItems());
 		expect(next).toHaveLength(51);

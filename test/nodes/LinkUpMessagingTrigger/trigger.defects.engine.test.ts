@@ -21,7 +21,8 @@ beforeEach(() => {
 	sandbox.clearRequests();
 });
 
-const arrive = (text: string, time?: number) => sandbox.inbox.newConversation(A, { text, time }).conversation_id;
+const arrive = (text: string, time?: number) =>
+	sandbox.inbox.newConversation(A, { text, time }).conversation_id;
 /** `count` new conversations, newest last; `timeOf(i)` pins their times. */
 const arriveMany = (count: number, timeOf?: (i: number) => number) =>
 	Array.from({ length: count }, (_, i) => arrive(`burst ${i}`, timeOf?.(i)));
@@ -56,7 +57,7 @@ describe('issue 7: six ways the trigger lost, repeated or stalled', () => {
 		expect((await drain(trigger)).emitted).toEqual([before, meanwhile]);
 	});
 
-	it('1b. a first page slower than n8n\'s poll time budget loses nothing', async () => {
+	it("1b. a first page slower than n8n's poll time budget loses nothing", async () => {
 		const trigger = triggerPoller(sandbox, {}, {}, 100);
 		await trigger.poll();
 		const before = arrive('before the slow page');
@@ -96,16 +97,19 @@ describe('issue 7: six ways the trigger lost, repeated or stalled', () => {
 	it.each([
 		[205, 199],
 		[410, 389],
-	])('4. equal timestamps at a budget boundary: a burst of %i with a tie across positions %i/+1 loses nothing', async (count, tieAt) => {
-		const trigger = triggerPoller(sandbox);
-		await trigger.poll();
-		const start = sandbox.inbox.now() + 1000;
-		// Newest first in the listing: position p holds burst index count-1-p; 3 s apart, so the
-		// split is minutes below the newest.
-		const timeOfPosition = (p: number) => start + (count - (p === tieAt + 1 ? tieAt : p)) * 3000;
-		const burst = arriveMany(count, (i) => timeOfPosition(count - 1 - i));
-		once((await drain(trigger)).emitted, burst);
-	});
+	])(
+		'4. equal timestamps at a budget boundary: a burst of %i with a tie across positions %i/+1 loses nothing',
+		async (count, tieAt) => {
+			const trigger = triggerPoller(sandbox);
+			await trigger.poll();
+			const start = sandbox.inbox.now() + 1000;
+			// Newest first in the listing: position p holds burst index count-1-p; 3 s apart, so the
+			// split is minutes below the newest.
+			const timeOfPosition = (p: number) => start + (count - (p === tieAt + 1 ? tieAt : p)) * 3000;
+			const burst = arriveMany(count, (i) => timeOfPosition(count - 1 - i));
+			once((await drain(trigger)).emitted, burst);
+		},
+	);
 
 	it('5a. a second burst that overflows does not re-read the first: credits stay at the floor', async () => {
 		const trigger = triggerPoller(sandbox);
@@ -137,7 +141,9 @@ describe('issue 7: six ways the trigger lost, repeated or stalled', () => {
 		}
 		once(emitted, burst);
 		const credits = sandbox.creditsConsumed - before;
-		process.stdout.write(`5b: ${polls} polls, ${credits} credits for 600 with expiring cursors (floor 60)\n`);
+		process.stdout.write(
+			`5b: ${polls} polls, ${credits} credits for 600 with expiring cursors (floor 60)\n`,
+		);
 		expect(polls).toBeLessThanOrEqual(6);
 		expect(credits).toBeLessThanOrEqual(2 * 60 + polls);
 	});

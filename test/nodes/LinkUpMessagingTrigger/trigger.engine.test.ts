@@ -1,4 +1,10 @@
-import { SANDBOX_ACCOUNT_ID, realisticInbox, startSandbox, type Fault, type Sandbox } from '../../sandbox';
+import {
+	SANDBOX_ACCOUNT_ID,
+	realisticInbox,
+	startSandbox,
+	type Fault,
+	type Sandbox,
+} from '../../sandbox';
 import { idsOf, triggerPoller } from './triggerHarness';
 
 let sandbox: Sandbox;
@@ -61,11 +67,26 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 	});
 
 	it('emits existing unread conversations on the first poll when asked, as raw objects with Simplify off', async () => {
-		const trigger = triggerPoller(sandbox, { simplify: false, options: { emitExistingOnFirstPoll: true, includeOwnLastMessage: true, includeSponsored: true } });
+		const trigger = triggerPoller(sandbox, {
+			simplify: false,
+			options: {
+				emitExistingOnFirstPoll: true,
+				includeOwnLastMessage: true,
+				includeSponsored: true,
+			},
+		});
 		const unread = sandbox.inbox.all(A).filter((c) => c.unread > 0);
 		const items = await trigger.pollItems();
-		expect(items.map((i) => i.json.conversation_id).sort()).toEqual(unread.map((c) => c.conversation_id).sort());
-		expect(Object.keys(items[0].json).sort()).toEqual(['conversation_id', 'last_message', 'participant', 'type', 'unread']);
+		expect(items.map((i) => i.json.conversation_id).sort()).toEqual(
+			unread.map((c) => c.conversation_id).sort(),
+		);
+		expect(Object.keys(items[0].json).sort()).toEqual([
+			'conversation_id',
+			'last_message',
+			'participant',
+			'type',
+			'unread',
+		]);
 		const times = items.map((i) => (i.json.last_message as { time: number }).time);
 		expect([...times].sort((a, b) => a - b)).toEqual(times);
 	});
@@ -82,25 +103,40 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 	});
 
 	const faults: Fault[] = [
-		'INVALID_API_KEY', 'ACCOUNT_INACTIVE', 'INVALID_ACCOUNT', 'INSUFFICIENT_CREDITS', 'RATE_LIMITED',
-		'INVALID_PARAMS', 'INTERNAL_ERROR', 'SUCCESS_FALSE_200', 'MALFORMED_JSON', 'HTML_502', 'REPEAT_CURSOR',
+		'INVALID_API_KEY',
+		'ACCOUNT_INACTIVE',
+		'INVALID_ACCOUNT',
+		'INSUFFICIENT_CREDITS',
+		'RATE_LIMITED',
+		'INVALID_PARAMS',
+		'INTERNAL_ERROR',
+		'SUCCESS_FALSE_200',
+		'MALFORMED_JSON',
+		'HTML_502',
+		'REPEAT_CURSOR',
 	];
-	it.each(faults)('a poll failing with %s throws, emits nothing, keeps the state; the next poll recovers all', async (fault) => {
-		const trigger = triggerPoller(sandbox);
-		await trigger.poll();
-		const burst = Array.from({ length: 14 }, (_, i) => arrive(`burst ${i}`));
-		const saved = trigger.saved();
-		// Cursor faults only show on a page that has a cursor; errors hit page 2 to prove late failures
-		// lose nothing. INVALID_PARAMS hits page 1: on a page with a cursor it means a refused cursor (below).
-		const skip = fault === 'REPEAT_CURSOR' || fault === 'INVALID_PARAMS' ? 0 : 1;
-		sandbox.injectFault(fault, { skip, times: fault === 'REPEAT_CURSOR' ? 2 : 1 });
-		const error = await trigger.poll().then(() => undefined, (e: Error) => e);
-		expect(error?.constructor.name).toBe('NodeApiError');
-		expect(trigger.saved()).toEqual(saved);
-		sandbox.clearFaults();
-		expect(idsOf(await trigger.pollItems())).toEqual(burst);
-		expect(await trigger.poll()).toBeNull();
-	});
+	it.each(faults)(
+		'a poll failing with %s throws, emits nothing, keeps the state; the next poll recovers all',
+		async (fault) => {
+			const trigger = triggerPoller(sandbox);
+			await trigger.poll();
+			const burst = Array.from({ length: 14 }, (_, i) => arrive(`burst ${i}`));
+			const saved = trigger.saved();
+			// Cursor faults only show on a page that has a cursor; errors hit page 2 to prove late failures
+			// lose nothing. INVALID_PARAMS hits page 1: on a page with a cursor it means a refused cursor (below).
+			const skip = fault === 'REPEAT_CURSOR' || fault === 'INVALID_PARAMS' ? 0 : 1;
+			sandbox.injectFault(fault, { skip, times: fault === 'REPEAT_CURSOR' ? 2 : 1 });
+			const error = await trigger.poll().then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			expect(error?.constructor.name).toBe('NodeApiError');
+			expect(trigger.saved()).toEqual(saved);
+			sandbox.clearFaults();
+			expect(idsOf(await trigger.pollItems())).toEqual(burst);
+			expect(await trigger.poll()).toBeNull();
+		},
+	);
 
 	it('LinkUp refusing a page cursor mid-listing: what was listed is emitted, the rest next poll, each once', async () => {
 		const trigger = triggerPoller(sandbox);
@@ -156,9 +192,14 @@ describe('LinkUp Messaging Trigger through PollContext', () => {
 	it('never shows the API key in an error', async () => {
 		const trigger = triggerPoller(sandbox);
 		sandbox.injectFault('INVALID_API_KEY');
-		const error = await trigger.poll().then(() => undefined, (e: Error) => e);
+		const error = await trigger.poll().then(
+			() => undefined,
+			(e: Error) => e,
+		);
 		expect(error?.message).toBe('LinkUp rejected the API key');
-		const seen = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as { description?: string }).description);
+		const seen =
+			JSON.stringify(error, Object.getOwnPropertyNames(error)) +
+			String((error as { description?: string }).description);
 		expect(seen).not.toContain(sandbox.apiKey);
 	});
 });

@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_ACCOUNT_ID, mulberry32, realisticInbox, startSandbox, type Fault, type Sandbox } from '../../sandbox';
+import {
+	SANDBOX_ACCOUNT_ID,
+	mulberry32,
+	realisticInbox,
+	startSandbox,
+	type Fault,
+	type Sandbox,
+} from '../../sandbox';
 import { triggerPoller } from './triggerHarness';
 
 // A hung request must fail the poll; 60 s in production, 300 ms here to keep the runs fast.
@@ -15,9 +22,21 @@ const BURST_POLLS = Number(process.env.LINKUP_BURST_POLLS ?? 80);
 const A = SANDBOX_ACCOUNT_ID;
 const DAY = 24 * 3600_000;
 const FAULTS: Fault[] = [
-	'INVALID_API_KEY', 'ACCOUNT_INACTIVE', 'INVALID_ACCOUNT', 'INSUFFICIENT_CREDITS', 'RATE_LIMITED',
-	'INVALID_PARAMS', 'INVALID_ACTION', 'INTERNAL_ERROR', 'SUCCESS_FALSE_200', 'MALFORMED_JSON', 'HTML_502',
-	'HANG', 'REPEAT_CURSOR', 'EMPTY_PAGE_WITH_CURSOR', 'EMPTY_PAGE_NEW_CURSOR',
+	'INVALID_API_KEY',
+	'ACCOUNT_INACTIVE',
+	'INVALID_ACCOUNT',
+	'INSUFFICIENT_CREDITS',
+	'RATE_LIMITED',
+	'INVALID_PARAMS',
+	'INVALID_ACTION',
+	'INTERNAL_ERROR',
+	'SUCCESS_FALSE_200',
+	'MALFORMED_JSON',
+	'HTML_502',
+	'HANG',
+	'REPEAT_CURSOR',
+	'EMPTY_PAGE_WITH_CURSOR',
+	'EMPTY_PAGE_NEW_CURSOR',
 ];
 
 /**
@@ -33,7 +52,16 @@ class Oracle {
 	readonly allowed = new Set<string>();
 	readonly owed = new Set<string>();
 	readonly fired = new Set<string>();
-	readonly stats = { successfulPolls: 0, failedPolls: 0, events: 0, emitted: 0, missed: 0, repeated: 0, unexpected: 0, caughtUpChecks: 0 };
+	readonly stats = {
+		successfulPolls: 0,
+		failedPolls: 0,
+		events: 0,
+		emitted: 0,
+		missed: 0,
+		repeated: 0,
+		unexpected: 0,
+		caughtUpChecks: 0,
+	};
 
 	constructor(private readonly sandbox: Sandbox) {}
 
@@ -128,7 +156,8 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 		if (rng() < 0.1 && read.length > 0) sandbox.inbox.markUnread(A, pick(read).conversation_id);
 		const unread = sandbox.inbox.all(A).filter((c) => c.unread > 0);
 		// A reaction or an edit: activity order moves it up without a new message.
-		if (rng() < 0.3 && unread.length > 0) sandbox.inbox.bump(A, pick(unread).conversation_id, nextTime());
+		if (rng() < 0.3 && unread.length > 0)
+			sandbox.inbox.bump(A, pick(unread).conversation_id, nextTime());
 		if (rng() < 0.1) sandbox.expireCursors();
 		sandbox.setMaxPageSize(pick([100, 100, 100, 7, 3]));
 		sandbox.setLatency(rng() < 0.1 ? 40 : 0);
@@ -140,10 +169,13 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 			const items = await trigger.pollItems();
 			saved = trigger.saved();
 			const state = (saved['node:LinkUp'] as { linkUpInbox: { backlog: unknown[] } }).linkUpInbox;
-			const emitted = items.map((item) => `${item.json.conversationId}@${Date.parse(item.json.lastMessageAt as string)}`);
+			const emitted = items.map(
+				(item) => `${item.json.conversationId}@${Date.parse(item.json.lastMessageAt as string)}`,
+			);
 			oracle.polled(emitted, state.backlog.length === 0);
 		} catch (error) {
-			if ((error as Error).message.startsWith('missed')) throw new Error(`poll ${poll} (seed ${scenario.seed}): ${(error as Error).message}`);
+			if ((error as Error).message.startsWith('missed'))
+				throw new Error(`poll ${poll} (seed ${scenario.seed}): ${(error as Error).message}`);
 			oracle.stats.failedPolls += 1;
 			expect(trigger.saved()).toEqual(saved);
 		} finally {
@@ -158,7 +190,12 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 		const items = await trigger.pollItems();
 		saved = trigger.saved();
 		const state = (saved['node:LinkUp'] as { linkUpInbox: { backlog: unknown[] } }).linkUpInbox;
-		oracle.polled(items.map((item) => `${item.json.conversationId}@${Date.parse(item.json.lastMessageAt as string)}`), state.backlog.length === 0);
+		oracle.polled(
+			items.map(
+				(item) => `${item.json.conversationId}@${Date.parse(item.json.lastMessageAt as string)}`,
+			),
+			state.backlog.length === 0,
+		);
 		if (items.length === 0 && state.backlog.length === 0) break;
 	}
 	return { ...oracle.stats, owedAtEnd: oracle.owed.size, stateBytes: JSON.stringify(saved).length };
@@ -175,32 +212,43 @@ const fresh = async (seed: number) => {
 	sandbox = await startSandbox({ inbox: realisticInbox(seed, 40, { now: Date.now() - 3 * DAY }) });
 };
 
-describe.each(SEEDS)('randomized trigger runs (seed %i): activity order, equal times, a future stamp, expiring cursors, empty, short and slow pages, ~20% faults', (seed) => {
-	it(`${POLLS} polls of everyday traffic: 0 missed, 0 repeated, 0 unexpected, caught up after every poll that says so`, async () => {
-		await fresh(seed);
-		const stats = await run(sandbox, {
-			seed,
-			polls: POLLS,
-			gapMinutes: 3,
-			arrivals: (rng) => (rng() < 0.6 ? 0 : rng() < 0.95 ? 1 + Math.floor(rng() * 5) : 20 + Math.floor(rng() * 130)),
-		});
-		process.stdout.write(`randomized trigger run: ${JSON.stringify({ seed, ...stats })}\n`);
-		expect(stats).toMatchObject({ missed: 0, repeated: 0, unexpected: 0 });
-		expect(stats.emitted).toBeGreaterThan(POLLS / 2);
-		expect(stats.failedPolls).toBeGreaterThan(POLLS / 20);
-		expect(stats.caughtUpChecks).toBeGreaterThan(POLLS / 2);
-	}, 600_000);
+describe.each(SEEDS)(
+	'randomized trigger runs (seed %i): activity order, equal times, a future stamp, expiring cursors, empty, short and slow pages, ~20% faults',
+	(seed) => {
+		it(`${POLLS} polls of everyday traffic: 0 missed, 0 repeated, 0 unexpected, caught up after every poll that says so`, async () => {
+			await fresh(seed);
+			const stats = await run(sandbox, {
+				seed,
+				polls: POLLS,
+				gapMinutes: 3,
+				arrivals: (rng) =>
+					rng() < 0.6 ? 0 : rng() < 0.95 ? 1 + Math.floor(rng() * 5) : 20 + Math.floor(rng() * 130),
+			});
+			process.stdout.write(`randomized trigger run: ${JSON.stringify({ seed, ...stats })}\n`);
+			expect(stats).toMatchObject({ missed: 0, repeated: 0, unexpected: 0 });
+			expect(stats.emitted).toBeGreaterThan(POLLS / 2);
+			expect(stats.failedPolls).toBeGreaterThan(POLLS / 20);
+			expect(stats.caughtUpChecks).toBeGreaterThan(POLLS / 2);
+		}, 600_000);
 
-	it(`${BURST_POLLS} polls with bursts of 200-600 (over one poll's budget): 0 missed, 0 repeated, 0 unexpected`, async () => {
-		await fresh(seed + 1);
-		const stats = await run(sandbox, {
-			seed: seed + 1,
-			polls: BURST_POLLS,
-			gapMinutes: 10,
-			arrivals: (rng) => (rng() < 0.5 ? 0 : rng() < 0.85 ? 1 + Math.floor(rng() * 20) : 200 + Math.floor(rng() * 400)),
-		});
-		process.stdout.write(`randomized burst run: ${JSON.stringify({ seed: seed + 1, ...stats })}\n`);
-		expect(stats).toMatchObject({ missed: 0, repeated: 0, unexpected: 0 });
-		expect(stats.owedAtEnd).toBeGreaterThan(100);
-	}, 600_000);
-});
+		it(`${BURST_POLLS} polls with bursts of 200-600 (over one poll's budget): 0 missed, 0 repeated, 0 unexpected`, async () => {
+			await fresh(seed + 1);
+			const stats = await run(sandbox, {
+				seed: seed + 1,
+				polls: BURST_POLLS,
+				gapMinutes: 10,
+				arrivals: (rng) =>
+					rng() < 0.5
+						? 0
+						: rng() < 0.85
+							? 1 + Math.floor(rng() * 20)
+							: 200 + Math.floor(rng() * 400),
+			});
+			process.stdout.write(
+				`randomized burst run: ${JSON.stringify({ seed: seed + 1, ...stats })}\n`,
+			);
+			expect(stats).toMatchObject({ missed: 0, repeated: 0, unexpected: 0 });
+			expect(stats.owedAtEnd).toBeGreaterThan(100);
+		}, 600_000);
+	},
+);

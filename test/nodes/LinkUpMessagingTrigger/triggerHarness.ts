@@ -1,7 +1,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { LinkUpMessagingTrigger } from '../../../nodes/LinkUpMessagingTrigger/LinkUpMessagingTrigger.node';
-import { credentialData, nodeOf, pollerFor, registerNodeType, PACKAGE_NAME } from '../../helpers/engine';
+import {
+	credentialData,
+	nodeOf,
+	pollerFor,
+	registerNodeType,
+	PACKAGE_NAME,
+} from '../../helpers/engine';
 import { SANDBOX_ACCOUNT_ID, type Sandbox } from '../../sandbox';
 
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.linkUpMessagingTrigger`;
@@ -18,8 +24,19 @@ export function triggerNode(parameters: IDataObject = {}) {
 }
 
 /** A trigger whose static data survives across polls (and, via `restart`, across a JSON round trip). */
-export function triggerPoller(sandbox: Sandbox, parameters: IDataObject = {}, staticData: IDataObject = {}, pollBudgetMs?: number) {
-	const poller = pollerFor(trigger, triggerNode(parameters), credentialData(sandbox.url, sandbox.apiKey), staticData, pollBudgetMs);
+export function triggerPoller(
+	sandbox: Sandbox,
+	parameters: IDataObject = {},
+	staticData: IDataObject = {},
+	pollBudgetMs?: number,
+) {
+	const poller = pollerFor(
+		trigger,
+		triggerNode(parameters),
+		credentialData(sandbox.url, sandbox.apiKey),
+		staticData,
+		pollBudgetMs,
+	);
 	return {
 		...poller,
 		/** Items of one poll ([] for null), or the error it threw. */

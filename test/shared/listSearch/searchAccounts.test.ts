@@ -2,13 +2,48 @@ import { toAccountSearchItems } from '../../../nodes/shared/listSearch/searchAcc
 import type { LinkUpAccount } from '../../../nodes/shared/types';
 
 const accounts: LinkUpAccount[] = [
-	{ account_id: '65f1c2a9b3d4e5f6a7b8c9d0', platform: 'LINKEDIN', account_name: 'Ada Lovelace', is_active: true, status: 'active' },
-	{ account_id: '65f1c2a9b3d4e5f6a7b8c9d1', platform: 'LINKEDIN', account_name: 'Charles Babbage', is_active: false, status: 'inactive' },
-	{ account_id: '65f1c2a9b3d4e5f6a7b8c9d2', platform: 'WHATSAPP', account_name: 'Ada Lovelace (WhatsApp)', is_active: true, status: 'active' },
-	{ account_id: 'acc_suspended', platform: 'linkedin', account_name: 'Grace Hopper', is_active: true, status: 'suspended' },
-	{ account_id: 'acc_noname', platform: 'LINKEDIN', account_name: '', is_active: true, status: 'active' },
+	{
+		account_id: '65f1c2a9b3d4e5f6a7b8c9d0',
+		platform: 'LINKEDIN',
+		account_name: 'Ada Lovelace',
+		is_active: true,
+		status: 'active',
+	},
+	{
+		account_id: '65f1c2a9b3d4e5f6a7b8c9d1',
+		platform: 'LINKEDIN',
+		account_name: 'Charles Babbage',
+		is_active: false,
+		status: 'inactive',
+	},
+	{
+		account_id: '65f1c2a9b3d4e5f6a7b8c9d2',
+		platform: 'WHATSAPP',
+		account_name: 'Ada Lovelace (WhatsApp)',
+		is_active: true,
+		status: 'active',
+	},
+	{
+		account_id: 'acc_suspended',
+		platform: 'linkedin',
+		account_name: 'Grace Hopper',
+		is_active: true,
+		status: 'suspended',
+	},
+	{
+		account_id: 'acc_noname',
+		platform: 'LINKEDIN',
+		account_name: '',
+		is_active: true,
+		status: 'active',
+	},
 	{ account_id: 'acc_noplatform', account_name: 'Émile Zola' },
-	{ account_id: 'acc_inactive_flag', platform: 'LINKEDIN', account_name: 'Olga Петрова', is_active: false },
+	{
+		account_id: 'acc_inactive_flag',
+		platform: 'LINKEDIN',
+		account_name: 'Olga Петрова',
+		is_active: false,
+	},
 ];
 
 describe('toAccountSearchItems', () => {
@@ -27,11 +62,15 @@ describe('toAccountSearchItems', () => {
 		expect(toAccountSearchItems(accounts, '  charles ')).toStrictEqual([
 			{ name: 'Charles Babbage (inactive)', value: '65f1c2a9b3d4e5f6a7b8c9d1' },
 		]);
-		expect(toAccountSearchItems(accounts, 'ПЕТРОВА').map((item) => item.value)).toEqual(['acc_inactive_flag']);
+		expect(toAccountSearchItems(accounts, 'ПЕТРОВА').map((item) => item.value)).toEqual([
+			'acc_inactive_flag',
+		]);
 	});
 
 	it('filters by account ID and by the shown status', () => {
-		expect(toAccountSearchItems(accounts, 'c9d0').map((item) => item.value)).toEqual(['65f1c2a9b3d4e5f6a7b8c9d0']);
+		expect(toAccountSearchItems(accounts, 'c9d0').map((item) => item.value)).toEqual([
+			'65f1c2a9b3d4e5f6a7b8c9d0',
+		]);
 		expect(toAccountSearchItems(accounts, 'inactive').map((item) => item.value)).toEqual([
 			'65f1c2a9b3d4e5f6a7b8c9d1',
 			'acc_inactive_flag',
