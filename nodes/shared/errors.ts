@@ -12,7 +12,10 @@ const TOP_UP = 'Top up credits in your LinkUp dashboard.';
 /** Network codes of a request that got no answer in time. */
 const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT'];
 
-const GUIDANCE: Record<string, { message: string; description: string }> = {
+/** What the user is told for each documented LinkUp error code. */
+export const LINKUP_ERROR_GUIDANCE: Readonly<
+	Record<string, { message: string; description: string }>
+> = {
 	INVALID_API_KEY: {
 		message: 'LinkUp rejected the API key',
 		description:
@@ -67,7 +70,7 @@ export function describeLinkUpFailure(
 	const error = isObject(body) && isObject(body.error) ? body.error : undefined;
 	const code = typeof error?.code === 'string' ? error.code : undefined;
 	const apiMessage = typeof error?.message === 'string' ? error.message.trim() : '';
-	const known = code ? GUIDANCE[code] : undefined;
+	const known = code ? LINKUP_ERROR_GUIDANCE[code] : undefined;
 	if (known && code) {
 		const message =
 			code === 'INVALID_PARAMS' && apiMessage ? `${known.message}: ${apiMessage}` : known.message;

@@ -1,4 +1,5 @@
 import {
+	LINKUP_ERROR_GUIDANCE,
 	describeLinkUpFailure,
 	describeNetworkFailure,
 	readLinkUpEnvelope,
@@ -10,7 +11,7 @@ import {
 	NOT_JSON_DESCRIPTION,
 	TIMEOUT_WORDING,
 	UNREACHABLE_DESCRIPTION,
-} from '../helpers/wording';
+} from './userFacingWords';
 
 /** An error envelope as documented (api-reference/v2/error-codes). */
 const errorEnvelope = (code: string, message: string) => ({
@@ -21,6 +22,16 @@ const errorEnvelope = (code: string, message: string) => ({
 
 const HTML_502 =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n';
+
+describe('LINKUP_ERROR_GUIDANCE', () => {
+	it('words exactly the documented codes, each as pinned', () => {
+		expect(Object.keys(LINKUP_ERROR_GUIDANCE).sort()).toEqual([...DOCUMENTED_CODES].sort());
+		for (const code of DOCUMENTED_CODES) {
+			const { message, description } = API_ERROR_WORDING[code];
+			expect(LINKUP_ERROR_GUIDANCE[code]).toEqual({ message, description });
+		}
+	});
+});
 
 describe('describeLinkUpFailure', () => {
 	it.each(DOCUMENTED_CODES.filter((code) => code !== 'INVALID_PARAMS'))(

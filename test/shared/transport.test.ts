@@ -4,7 +4,7 @@ import { describeLinkUpFailure, describeNetworkFailure } from '../../nodes/share
 import { isLinkUpApiError, linkUpApiError, toLinkUpApiError } from '../../nodes/shared/transport';
 import { ACTION_TYPE, nodeOf } from '../helpers/engine';
 import { serializeThoroughly } from '../helpers/serialize';
-import { TIMEOUT_WORDING, UNREACHABLE_DESCRIPTION } from '../helpers/wording';
+import { TIMEOUT_WORDING, UNREACHABLE_DESCRIPTION } from './userFacingWords';
 
 const node = nodeOf(ACTION_TYPE, {});
 const BASE = 'https://api.linkupapi.com';

@@ -1,5 +1,5 @@
 import { accountIdProblem, categoryProblem, limitProblem } from '../../nodes/shared/validation';
-import { BLANK_ACCOUNT_MESSAGE, categoryMessage, limitMessage } from '../helpers/wording';
+import { BLANK_ACCOUNT_MESSAGE, categoryMessage, limitMessage } from './userFacingWords';
 
 describe('accountIdProblem', () => {
 	it.each(['65f1c2a9b3d4e5f6a7b8c9d0', 'acc_abc123', ' acc_abc123 '])('accepts %p', (id) => {
