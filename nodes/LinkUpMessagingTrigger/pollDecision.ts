@@ -10,12 +10,12 @@ export interface TriggerOptions {
 }
 
 /** What the decision knows besides the state: the account polled and the poll's clock. */
-export interface PollContextInfo {
+interface PollContextInfo {
 	accountId: string;
 	now: number;
 }
 
-export interface PollDecision {
+interface PollDecision {
 	/** Conversations to emit, oldest first; none on the seeding poll. */
 	emit: LinkUpConversation[];
 	next: PollState;

@@ -29,7 +29,7 @@ export interface WalkBudget {
 	deadline: number;
 }
 
-export type WalkEnd = 'ended' | 'satisfied' | 'repeated' | 'budget' | 'refused';
+type WalkEnd = 'ended' | 'satisfied' | 'repeated' | 'budget' | 'refused';
 
 export interface Walk<T> {
 	pages: T[][];
@@ -39,7 +39,7 @@ export interface Walk<T> {
 	next: string | undefined;
 }
 
-export interface WalkPlan<T> {
+interface WalkPlan<T> {
 	/** Start after this cursor; undefined: from the top. */
 	from?: string;
 	/** `params.count` of the next request, given what was listed so far. */

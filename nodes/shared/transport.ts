@@ -16,7 +16,7 @@ import { describeNetworkFailure, readLinkUpEnvelope, type LinkUpFailure } from '
 
 type LinkUpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
-export interface LinkUpRequest {
+interface LinkUpRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;

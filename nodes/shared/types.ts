@@ -1,5 +1,5 @@
 /** A person or company as LinkUp returns it; every field may be missing or empty. */
-export interface LinkUpPerson {
+interface LinkUpPerson {
 	name?: string;
 	headline?: string;
 	profile_url?: string;
