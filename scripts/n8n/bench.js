@@ -30,13 +30,25 @@ function trimmedMean(xs) {
 	return kept.reduce((a, b) => a + b, 0) / kept.length;
 }
 /** @type {(xs: number[], p: number) => number} the p-th percentile */
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs, p) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 /**
  * @param {{ line?: string, runs?: number, warmup?: number, log?: (message: string) => void }} [options]
  */
-async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.stdout.write(`${m}\n`) } = {}) {
-	const { startStack, benchWorkflows, listInboxNode, nodeExecutionTime, executionError } = require('.');
+async function bench({
+	line = '2',
+	runs = 40,
+	warmup = 3,
+	log = (m) => process.stdout.write(`${m}\n`),
+} = {}) {
+	const {
+		startStack,
+		benchWorkflows,
+		listInboxNode,
+		nodeExecutionTime,
+		executionError,
+	} = require('.');
 	log(`[bench] starting the sandbox and n8n line ${line} with the packed package…`);
 	const stack = await startStack({ line, count: 150, install: true });
 	try {
@@ -45,11 +57,34 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 		// A third workflow: List Inbox with Simplify on (the default a user gets).
 		const simplified = JSON.parse(JSON.stringify(wfs.listInbox));
 		simplified.name = 'Bench: List Inbox (Simplify)';
-		simplified.nodes[1] = listInboxNode({ name: 'List Inbox', credential, accountId, limit: 100, simplify: true, position: [300, 0] });
+		simplified.nodes[1] = listInboxNode({
+			name: 'List Inbox',
+			credential,
+			accountId,
+			limit: 100,
+			simplify: true,
+			position: [300, 0],
+		});
 		const cases = [
-			{ key: 'httpRequest', label: 'HTTP Request node', node: 'HTTP Request', wf: await n8n.createWorkflow(wfs.httpRequest), items: (n) => n },
-			{ key: 'listInbox', label: 'List Inbox, Simplify off', node: 'List Inbox', wf: await n8n.createWorkflow(wfs.listInbox) },
-			{ key: 'listInboxSimplify', label: 'List Inbox, Simplify on', node: 'List Inbox', wf: await n8n.createWorkflow(simplified) },
+			{
+				key: 'httpRequest',
+				label: 'HTTP Request node',
+				node: 'HTTP Request',
+				wf: await n8n.createWorkflow(wfs.httpRequest),
+				items: (n) => n,
+			},
+			{
+				key: 'listInbox',
+				label: 'List Inbox, Simplify off',
+				node: 'List Inbox',
+				wf: await n8n.createWorkflow(wfs.listInbox),
+			},
+			{
+				key: 'listInboxSimplify',
+				label: 'List Inbox, Simplify on',
+				node: 'List Inbox',
+				wf: await n8n.createWorkflow(simplified),
+			},
 		];
 		/** @type {Record<string, { node: number[], wall: number[] }>} n8n's node time and the execution's, per run (ms) */
 		const results = Object.fromEntries(cases.map((c) => [c.key, { node: [], wall: [] }]));
@@ -59,11 +94,13 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 			const err = executionError(e);
 			if (err) throw new Error(`${c.label}: execution failed: ${err.message}`);
 			const items = e.data.resultData.runData[c.node][0].data.main[0];
-			const count = c.key === 'httpRequest' ? items[0].json.data.conversations.length : items.length;
+			const count =
+				c.key === 'httpRequest' ? items[0].json.data.conversations.length : items.length;
 			if (count !== 100) throw new Error(`${c.label}: expected 100 conversations, got ${count}`);
 			if (record) {
 				const nodeMs = nodeExecutionTime(e, c.node);
-				if (nodeMs === undefined) throw new Error(`${c.label}: the run data of ${c.node} has no executionTime`);
+				if (nodeMs === undefined)
+					throw new Error(`${c.label}: the run data of ${c.node} has no executionTime`);
 				results[c.key].node.push(nodeMs);
 				results[c.key].wall.push(new Date(e.stoppedAt).getTime() - new Date(e.startedAt).getTime());
 			}
@@ -81,7 +118,9 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 		const http = rows[0];
 		log('');
 		log(`n8n ${version} (line ${line}), 100 conversations per run, ${runs} runs each (ms):`);
-		log('  workflow                     node mean*  node median   node p90   execution median   ratio (node mean*)');
+		log(
+			'  workflow                     node mean*  node median   node p90   execution median   ratio (node mean*)',
+		);
 		for (const r of rows) {
 			log(
 				`  ${r.label.padEnd(28)} ${r.nodeMean.toFixed(1).padStart(10)} ${String(r.nodeMedian).padStart(12)} ${String(r.nodeP90).padStart(10)} ${String(r.wallMedian).padStart(18)}   ${(r.nodeMean / http.nodeMean).toFixed(2)}×`,
@@ -91,7 +130,9 @@ async function bench({ line = '2', runs = 40, warmup = 3, log = (m) => process.s
 		const ratio = rows[1].nodeMean / http.nodeMean;
 		const ratioSimplify = rows[2].nodeMean / http.nodeMean;
 		log('');
-		log(`ratio List Inbox / HTTP Request: ${ratio.toFixed(2)}× (Simplify on: ${ratioSimplify.toFixed(2)}×; target ≤ ${TARGET.toFixed(2)}×)`);
+		log(
+			`ratio List Inbox / HTTP Request: ${ratio.toFixed(2)}× (Simplify on: ${ratioSimplify.toFixed(2)}×; target ≤ ${TARGET.toFixed(2)}×)`,
+		);
 		return { version, rows, ratio, ratioSimplify };
 	} finally {
 		await stack.stop();
@@ -106,7 +147,9 @@ if (require.main === module) {
 	bench({ line: arg('--line', '2'), runs: Number(arg('--runs', '40')) })
 		.then((r) => {
 			if (argv.includes('--assert') && r.ratio > TARGET) {
-				process.stderr.write(`[bench] ratio ${r.ratio.toFixed(2)}× is above the target ${TARGET}×\n`);
+				process.stderr.write(
+					`[bench] ratio ${r.ratio.toFixed(2)}× is above the target ${TARGET}×\n`,
+				);
 				process.exit(1);
 			}
 		})

@@ -49,14 +49,21 @@ function readState() {
 	try {
 		return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
 	} catch {
-		throw new Error(`no running stack (${path.relative(lib.REPO_ROOT, STATE_FILE)} is missing): run node scripts/n8n/cli.js start first`);
+		throw new Error(
+			`no running stack (${path.relative(lib.REPO_ROOT, STATE_FILE)} is missing): run node scripts/n8n/cli.js start first`,
+		);
 	}
 }
 
 /** A client for the running stack's n8n, logged in with the stored API key and session. */
 async function attach() {
 	const s = readState();
-	const n8n = new lib.N8nClient({ url: `http://127.0.0.1:${s.port}`, line: s.line, owner: s.owner, apiKey: s.apiKey });
+	const n8n = new lib.N8nClient({
+		url: `http://127.0.0.1:${s.port}`,
+		line: s.line,
+		owner: s.owner,
+		apiKey: s.apiKey,
+	});
 	await n8n.login();
 	return { s, n8n, sandbox: new lib.SandboxClient(s.sandboxUrl) };
 }
@@ -64,12 +71,19 @@ async function attach() {
 async function start() {
 	const line = opt('--line', '2');
 	const port = opt('--port') ? Number(opt('--port')) : undefined;
-	const stack = await lib.startStack({ line, count: Number(opt('--count', '35')), install: true, port });
+	const stack = await lib.startStack({
+		line,
+		count: Number(opt('--count', '35')),
+		install: true,
+		port,
+	});
 	const { n8n, n8nProcess } = stack;
 	const imported = [];
 	if (argv.includes('--examples')) {
 		for (const { file, workflow } of lib.loadExamples()) {
-			const wf = await n8n.createWorkflow(lib.wireExample(workflow, { credential: stack.credential, accountId: stack.accountId }));
+			const wf = await n8n.createWorkflow(
+				lib.wireExample(workflow, { credential: stack.credential, accountId: stack.accountId }),
+			);
 			imported.push({ file, id: wf.id, name: wf.name });
 		}
 	}
@@ -97,9 +111,13 @@ async function start() {
 	for (const w of imported) out(`  workflow "${w.name}": ${n8n.url}/workflow/${w.id}`);
 	if (demo) {
 		out(`  workflow "${demo.listInbox.name}": ${n8n.url}/workflow/${demo.listInbox.id}`);
-		out(`  workflow "${demo.trigger.name}" (active, polls every minute): ${n8n.url}/workflow/${demo.trigger.id}`);
-		out('  make a LinkedIn message arrive (second terminal): npm run demo:message -- --name "Zoë" --text "Hi!"');
-		out('  then, within a minute, see the trigger\'s execution under Executions in the editor.');
+		out(
+			`  workflow "${demo.trigger.name}" (active, polls every minute): ${n8n.url}/workflow/${demo.trigger.id}`,
+		);
+		out(
+			'  make a LinkedIn message arrive (second terminal): npm run demo:message -- --name "Zoë" --text "Hi!"',
+		);
+		out("  then, within a minute, see the trigger's execution under Executions in the editor.");
 	} else {
 		out('  a new LinkedIn message: node scripts/n8n/cli.js message --name "Zoë" --text "Hi!"');
 	}
@@ -164,12 +182,16 @@ async function main() {
 			if (opt('--text')) body.text = opt('--text');
 			if (opt('--conversation')) body.conversationId = opt('--conversation');
 			const c = await sandbox.message(body);
-			return out(`new message from ${c.participant?.name}: "${c.last_message?.text}" (${c.unread} unread) in ${c.conversation_id}`);
+			return out(
+				`new message from ${c.participant?.name}: "${c.last_message?.text}" (${c.unread} unread) in ${c.conversation_id}`,
+			);
 		}
 		case 'fault': {
 			const sandbox = new lib.SandboxClient(readState().sandboxUrl);
 			if (argv.includes('--clear')) return out(JSON.stringify(await sandbox.clearFaults()));
-			return out(JSON.stringify(await sandbox.fault(argv[1], { times: Number(opt('--times', '1')) })));
+			return out(
+				JSON.stringify(await sandbox.fault(argv[1], { times: Number(opt('--times', '1')) })),
+			);
 		}
 		case 'poll': {
 			const { n8n } = await attach();
@@ -185,7 +207,9 @@ async function main() {
 			return out(JSON.stringify(lib.nodeItems(e, last), null, 2));
 		}
 		default:
-			process.stderr.write('usage: node scripts/n8n/cli.js start|state|message|fault|poll|run (see the header of this file)\n');
+			process.stderr.write(
+				'usage: node scripts/n8n/cli.js start|state|message|fault|poll|run (see the header of this file)\n',
+			);
 			process.exit(2);
 	}
 }

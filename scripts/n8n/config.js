@@ -49,7 +49,10 @@ function linePaths(key) {
 	const line = LINES[String(key)];
 	if (!line) throw new Error(`unknown n8n line "${key}" (use 2 or 1)`);
 	const dir = path.join(cacheDir(), `n8n-${line.version}`);
-	const nodeBin = line.nodeMajor === 24 ? path.join(node24Dir(), 'bin', 'node') : process.env.LINKUP_E2E_NODE20 || nodeOnPath20();
+	const nodeBin =
+		line.nodeMajor === 24
+			? path.join(node24Dir(), 'bin', 'node')
+			: process.env.LINKUP_E2E_NODE20 || nodeOnPath20();
 	return {
 		...line,
 		dir,

@@ -54,21 +54,42 @@ const workflows = require('./workflows');
  * @param {StackOptions} [options]
  * @returns {Promise<Stack>}
  */
-async function startStack({ line = '2', tarball, seed = 1, count = 35, logLevel = 'info', userFolder, env, port, install: doInstall = false } = {}) {
+async function startStack({
+	line = '2',
+	tarball,
+	seed = 1,
+	count = 35,
+	logLevel = 'info',
+	userFolder,
+	env,
+	port,
+	install: doInstall = false,
+} = {}) {
 	if (!install.isInstalled([String(line)])) {
-		if (!doInstall) throw new Error(`n8n line ${line} is not installed: run node scripts/n8n/install.js --line ${line}`);
+		if (!doInstall)
+			throw new Error(
+				`n8n line ${line} is not installed: run node scripts/n8n/install.js --line ${line}`,
+			);
 		await install.install({ lines: [String(line)] });
 	}
 	const tgz = tarball || pack.packPackage();
 	const server = new n8nProcess.N8nProcess({ line, userFolder, logLevel, env, port });
-	const sb = await sandbox.startSandboxProcess({ seed, count, logFile: path.join(server.userFolder, 'sandbox.log') });
+	const sb = await sandbox.startSandboxProcess({
+		seed,
+		count,
+		logFile: path.join(server.userFolder, 'sandbox.log'),
+	});
 	try {
 		pack.installIntoUserFolder(tgz, server.userFolder);
 		await server.start();
 		const n8n = new n8nClient.N8nClient({ url: server.url, line });
 		await n8n.setup();
 		const credentialData = { apiKey: sb.apiKey, baseUrl: sb.url };
-		const credential = await n8n.createCredential({ name: 'LinkUp API', type: workflows.CREDENTIAL_TYPE, data: credentialData });
+		const credential = await n8n.createCredential({
+			name: 'LinkUp API',
+			type: workflows.CREDENTIAL_TYPE,
+			data: credentialData,
+		});
 		return {
 			line: String(line),
 			version: server.version,

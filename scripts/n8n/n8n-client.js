@@ -52,7 +52,8 @@ class N8nClient extends N8nSession {
 	 */
 	async activate(id, { timeoutMs = 60000 } = {}) {
 		const res = await this.api('POST', `/workflows/${id}/activate`, undefined, { raw: true });
-		if (res.status !== 200) throw new ActivationError(id, res.body?.message || JSON.stringify(res.body));
+		if (res.status !== 200)
+			throw new ActivationError(id, res.body?.message || JSON.stringify(res.body));
 		const status = await this.waitForPublication(id, { timeoutMs });
 		if (status && status.status !== 'published') {
 			throw new ActivationError(id, triggerErrors(status) || status.status, status);
@@ -169,7 +170,10 @@ class N8nClient extends N8nSession {
 			async () => {
 				list = /** @type {FinishedExecution[]} */ (
 					(await this.executions({ workflowId })).filter(
-						(e) => (e.finished || FINISHED.includes(String(e.status))) && e.stoppedAt && e.data?.resultData,
+						(e) =>
+							(e.finished || FINISHED.includes(String(e.status))) &&
+							e.stoppedAt &&
+							e.data?.resultData,
 					)
 				);
 				return list.length >= count;
@@ -194,7 +198,9 @@ class N8nClient extends N8nSession {
 		if (destinationNode) body.destinationNode = { nodeName: destinationNode, mode: 'inclusive' };
 		const started = await this.rest('POST', `/workflows/${workflowId}/run`, body);
 		if (!started || !started.executionId) {
-			throw new Error(`manual run of workflow ${workflowId} did not start: ${JSON.stringify(started)}`);
+			throw new Error(
+				`manual run of workflow ${workflowId} did not start: ${JSON.stringify(started)}`,
+			);
 		}
 		return await this.waitForExecution(started.executionId, { timeoutMs });
 	}
@@ -208,13 +214,20 @@ class N8nClient extends N8nSession {
 	async waitForExecution(executionId, { timeoutMs = 60000 } = {}) {
 		return await waitFor(
 			async () => {
-				const res = await this.api('GET', `/executions/${executionId}?includeData=true`, undefined, { raw: true, expect: [200, 404] });
+				const res = await this.api(
+					'GET',
+					`/executions/${executionId}?includeData=true`,
+					undefined,
+					{ raw: true, expect: [200, 404] },
+				);
 				if (res.status !== 200) return undefined;
 				/** @type {Execution} */
 				const e = res.body;
 				const done = e.finished || FINISHED.includes(String(e.status));
 				// n8n 1.x marks an execution stopped a moment before its data is saved: wait for both.
-				return done && e.stoppedAt && e.data?.resultData ? /** @type {FinishedExecution} */ (e) : undefined;
+				return done && e.stoppedAt && e.data?.resultData
+					? /** @type {FinishedExecution} */ (e)
+					: undefined;
 			},
 			{ timeoutMs, intervalMs: 200, what: `execution ${executionId} to finish` },
 		);
@@ -234,7 +247,10 @@ class N8nClient extends N8nSession {
  * @param {PublicationStatus} status
  */
 function triggerErrors(status) {
-	return (status.triggers || []).map((t) => t.errorMessage).filter(Boolean).join('; ');
+	return (status.triggers || [])
+		.map((t) => t.errorMessage)
+		.filter(Boolean)
+		.join('; ');
 }
 
 module.exports = { N8nClient, ActivationError };

@@ -35,9 +35,20 @@ const { freePorts, spawnGroup, stopGroup, waitFor } = require('./proc');
 function n8nEnv({ line, userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
 	const env = { ...process.env };
 	// NODE_ENV=test (set by jest) makes n8n refuse to load nodes ("Not available in tests").
-	for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'N8N_SSRF_PROTECTION_ENABLED', 'NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) delete env[k];
+	for (const k of [
+		'HTTP_PROXY',
+		'HTTPS_PROXY',
+		'http_proxy',
+		'https_proxy',
+		'N8N_SSRF_PROTECTION_ENABLED',
+		'NODE_OPTIONS',
+		'NODE_ENV',
+		'JEST_WORKER_ID',
+	])
+		delete env[k];
 	// Nothing of the caller's n8n/jest setup leaks in (test/setup-env.js sets N8N_* for engine tests).
-	for (const k of Object.keys(env)) if (k.startsWith('N8N_') || k.startsWith('DB_') || k.startsWith('EXECUTIONS_')) delete env[k];
+	for (const k of Object.keys(env))
+		if (k.startsWith('N8N_') || k.startsWith('DB_') || k.startsWith('EXECUTIONS_')) delete env[k];
 	Object.assign(env, {
 		NO_PROXY: '127.0.0.1,localhost',
 		N8N_USER_FOLDER: userFolder,
@@ -94,7 +105,8 @@ class N8nProcess {
 	constructor({ line = '2', userFolder, logFile, logLevel = 'info', env = {}, port } = {}) {
 		this.line = String(line);
 		this.paths = linePaths(this.line);
-		this.userFolder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `linkup-n8n${this.line}-`));
+		this.userFolder =
+			userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `linkup-n8n${this.line}-`));
 		this.logFile = logFile || path.join(this.userFolder, 'n8n.log');
 		this.logLevel = logLevel;
 		this.extraEnv = env;
@@ -133,7 +145,9 @@ class N8nProcess {
 	async start({ timeoutMs = 180000 } = {}) {
 		if (this.child) throw new Error('n8n is already running');
 		if (!fs.existsSync(this.paths.n8nBin)) {
-			throw new Error(`n8n ${this.version} is not installed in ${this.paths.dir}: run node scripts/n8n/install.js`);
+			throw new Error(
+				`n8n ${this.version} is not installed in ${this.paths.dir}: run node scripts/n8n/install.js`,
+			);
 		}
 		const [freeA, freeB] = await freePorts(2);
 		this.port = this.port || freeA;
@@ -141,10 +155,24 @@ class N8nProcess {
 		const port = this.port;
 		const brokerPort = this.brokerPort;
 		fs.mkdirSync(this.userFolder, { recursive: true });
-		fs.appendFileSync(this.logFile, `\n===== n8n ${this.version} start ${new Date().toISOString()} port ${port} =====\n`);
-		const env = n8nEnv({ line: this.line, userFolder: this.userFolder, port, brokerPort, logLevel: this.logLevel, extra: this.extraEnv });
+		fs.appendFileSync(
+			this.logFile,
+			`\n===== n8n ${this.version} start ${new Date().toISOString()} port ${port} =====\n`,
+		);
+		const env = n8nEnv({
+			line: this.line,
+			userFolder: this.userFolder,
+			port,
+			brokerPort,
+			logLevel: this.logLevel,
+			extra: this.extraEnv,
+		});
 		const started = Date.now();
-		this.child = spawnGroup(this.paths.nodeBin, [this.paths.n8nBin, 'start'], { cwd: this.userFolder, env, logFile: this.logFile });
+		this.child = spawnGroup(this.paths.nodeBin, [this.paths.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env,
+			logFile: this.logFile,
+		});
 		try {
 			await waitFor(
 				async () => {
@@ -155,7 +183,12 @@ class N8nProcess {
 					const body = await res.json().catch(() => undefined);
 					return typeof body?.data === 'object' && body.data !== null;
 				},
-				{ timeoutMs, intervalMs: 300, what: `n8n ${this.version} REST API (GET /rest/settings)`, child: this.child },
+				{
+					timeoutMs,
+					intervalMs: 300,
+					what: `n8n ${this.version} REST API (GET /rest/settings)`,
+					child: this.child,
+				},
 			);
 		} catch (err) {
 			const tail = this.log().split('\n').slice(-30).join('\n');

@@ -34,7 +34,9 @@ class HttpError extends Error {
 	 * @param {unknown} body
 	 */
 	constructor(method, url, status, body) {
-		super(`${method} ${url} → ${status}: ${typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500)}`);
+		super(
+			`${method} ${url} → ${status}: ${typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500)}`,
+		);
 		this.status = status;
 		this.body = body;
 	}
@@ -68,7 +70,10 @@ class N8nSession {
 	async request(method, urlPath, { body, headers = {}, raw = false, expect } = {}) {
 		const res = await fetch(`${this.url}${urlPath}`, {
 			method,
-			headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+			headers: {
+				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...headers,
+			},
 			body: body !== undefined ? JSON.stringify(body) : undefined,
 		});
 		const text = await res.text();
@@ -95,7 +100,11 @@ class N8nSession {
 	 */
 	async rest(method, urlPath, body, options = {}) {
 		if (!this.cookie) throw new Error('not logged in: call setup() or login() first');
-		const res = await this.request(method, `/rest${urlPath}`, { body, headers: { cookie: this.cookie }, ...options });
+		const res = await this.request(method, `/rest${urlPath}`, {
+			body,
+			headers: { cookie: this.cookie },
+			...options,
+		});
 		return options.raw ? res : res.body?.data !== undefined ? res.body.data : res.body;
 	}
 
@@ -109,7 +118,11 @@ class N8nSession {
 	 */
 	async api(method, urlPath, body, options = {}) {
 		if (!this.apiKey) throw new Error('no API key: call setup() first');
-		const res = await this.request(method, `/api/v1${urlPath}`, { body, headers: { 'X-N8N-API-KEY': this.apiKey }, ...options });
+		const res = await this.request(method, `/api/v1${urlPath}`, {
+			body,
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+			...options,
+		});
 		return options.raw ? res : res.body;
 	}
 
@@ -118,7 +131,9 @@ class N8nSession {
 	 * @param {string} urlPath
 	 */
 	async getAuthed(urlPath) {
-		return (await this.request('GET', urlPath, { headers: this.cookie ? { cookie: this.cookie } : {} })).body;
+		return (
+			await this.request('GET', urlPath, { headers: this.cookie ? { cookie: this.cookie } : {} })
+		).body;
 	}
 
 	/** Every node type the editor knows (what /types/nodes.json serves). */
@@ -156,8 +171,13 @@ class N8nSession {
 		const res = await this.request('POST', '/rest/login', {
 			body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password },
 		});
-		const setCookie = res.headers.getSetCookie ? res.headers.getSetCookie() : [res.headers.get('set-cookie')];
-		const auth = setCookie.filter((c) => typeof c === 'string').map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		const setCookie = res.headers.getSetCookie
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie')];
+		const auth = setCookie
+			.filter((c) => typeof c === 'string')
+			.map((c) => c.split(';')[0])
+			.find((c) => c.startsWith('n8n-auth='));
 		if (!auth) throw new Error('login returned no n8n-auth cookie');
 		this.cookie = auth;
 		return this.cookie;
@@ -211,7 +231,12 @@ class N8nSession {
 	 * @param {{ name: string, nodes: object[], connections?: object, settings?: object }} wf
 	 */
 	async createWorkflow(wf) {
-		const body = { name: wf.name, nodes: wf.nodes, connections: wf.connections || {}, settings: wf.settings || { executionOrder: 'v1' } };
+		const body = {
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections || {},
+			settings: wf.settings || { executionOrder: 'v1' },
+		};
 		return await this.api('POST', '/workflows', body);
 	}
 

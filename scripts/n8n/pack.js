@@ -20,19 +20,30 @@ const PACK_DIR = path.join(REPO_ROOT, 'build', 'e2e');
 
 function sh(cmd, args, opts = {}) {
 	try {
-		return execFileSync(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...opts }).toString();
+		return execFileSync(cmd, args, {
+			cwd: REPO_ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			maxBuffer: 64 << 20,
+			...opts,
+		}).toString();
 	} catch (err) {
-		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${err.status}):\n${err.stdout || ''}${err.stderr || ''}`);
+		throw new Error(
+			`${cmd} ${args.join(' ')} failed (exit ${err.status}):\n${err.stdout || ''}${err.stderr || ''}`,
+		);
 	}
 }
 
 /** `npm run build` (unless skipBuild or LINKUP_E2E_SKIP_BUILD=1), then `npm pack`; returns the tarball's path. */
 function packPackage({ skipBuild = process.env.LINKUP_E2E_SKIP_BUILD === '1' } = {}) {
 	if (!skipBuild) sh('npm', ['run', 'build', '--silent']);
-	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run npm run build');
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist')))
+		throw new Error('dist/ is missing: run npm run build');
 	fs.mkdirSync(PACK_DIR, { recursive: true });
-	for (const f of fs.readdirSync(PACK_DIR)) if (f.endsWith('.tgz')) fs.rmSync(path.join(PACK_DIR, f));
-	const out = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', PACK_DIR, '--ignore-scripts']));
+	for (const f of fs.readdirSync(PACK_DIR))
+		if (f.endsWith('.tgz')) fs.rmSync(path.join(PACK_DIR, f));
+	const out = JSON.parse(
+		sh('npm', ['pack', '--json', '--pack-destination', PACK_DIR, '--ignore-scripts']),
+	);
 	return path.join(PACK_DIR, out[0].filename);
 }
 
@@ -53,7 +64,9 @@ function installIntoUserFolder(tarball, userFolder) {
 	fs.mkdirSync(pkgDir, { recursive: true });
 	sh('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
 	const pkgJsonPath = path.join(pkgDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgJsonPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		fs.readFileSync(pkgJsonPath, 'utf8'),
+	);
 	fs.writeFileSync(pkgJsonPath, JSON.stringify(pkg, null, 2), 'utf8');
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) {
 		sh('npm', ['install', ...NPM_INSTALL_ARGS], { cwd: pkgDir });

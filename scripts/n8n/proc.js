@@ -105,7 +105,9 @@ async function freePorts(count) {
  */
 function spawnGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
 	hookExit();
-	const child = /** @type {GroupChild} */ (spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+	const child = /** @type {GroupChild} */ (
+		spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+	);
 	const fd = logFile ? fs.openSync(logFile, 'a') : undefined;
 	let buffer = '';
 	let pending = '';
@@ -178,12 +180,17 @@ async function stopGroup(child, { graceMs = 10000, signal = 'SIGTERM' } = {}) {
  * @param {WaitForOptions} [options]
  * @returns {Promise<NonNullable<T>>} what `check()` resolved to
  */
-async function waitFor(check, { timeoutMs = 60000, intervalMs = 250, what = 'condition', child } = {}) {
+async function waitFor(
+	check,
+	{ timeoutMs = 60000, intervalMs = 250, what = 'condition', child } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let lastErr;
 	for (;;) {
 		if (child && (child.exitCode !== null || child.signalCode !== null)) {
-			throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode}) while waiting`);
+			throw new Error(
+				`${what}: the process exited (${child.exitCode ?? child.signalCode}) while waiting`,
+			);
 		}
 		try {
 			const v = await check();
@@ -192,10 +199,19 @@ async function waitFor(check, { timeoutMs = 60000, intervalMs = 250, what = 'con
 			lastErr = err;
 		}
 		if (Date.now() > deadline) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${lastErr.message})` : ''}`);
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${lastErr.message})` : ''}`,
+			);
 		}
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 }
 
-module.exports = { freePort, freePorts, spawnGroup, stopGroup, waitFor, liveProcesses: () => [...live] };
+module.exports = {
+	freePort,
+	freePorts,
+	spawnGroup,
+	stopGroup,
+	waitFor,
+	liveProcesses: () => [...live],
+};

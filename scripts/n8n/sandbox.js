@@ -37,7 +37,8 @@ function upToDate() {
 	for (const f of fs.readdirSync(SRC)) {
 		if (!f.endsWith('.ts') || f.endsWith('.d.ts') || f.endsWith('.test.ts')) continue;
 		const js = path.join(OUT, `${f.slice(0, -3)}.js`);
-		if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(path.join(SRC, f)).mtimeMs) return false;
+		if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(path.join(SRC, f)).mtimeMs)
+			return false;
 	}
 	return true;
 }
@@ -51,7 +52,8 @@ function buildSandbox({ force = false } = {}) {
 	const cli = path.join(OUT, 'cli.js');
 	if (!force && fs.existsSync(cli) && upToDate()) return cli;
 	const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-	if (!fs.existsSync(tsc)) throw new Error('typescript is not installed in the repo: run npm ci first');
+	if (!fs.existsSync(tsc))
+		throw new Error('typescript is not installed in the repo: run npm ci first');
 	fs.rmSync(OUT, { recursive: true, force: true });
 	try {
 		execFileSync(process.execPath, [tsc, '-p', TSCONFIG], {
@@ -128,11 +130,37 @@ class SandboxClient {
 		return this.call('POST', 'message', body).then((r) => r.conversation);
 	}
 	/**
+	 * A conversation's history (GET /__sandbox/messages), newest first, with the sandbox-only
+	 * fields (`from_me`, `seq`, `media`).
+	 * @param {string} conversationId
+	 * @param {string} [accountId]
+	 * @returns {Promise<any[]>}
+	 */
+	async messages(conversationId, accountId) {
+		const q = new URLSearchParams({ conversationId });
+		if (accountId) q.set('accountId', accountId);
+		return (await this.call('GET', `messages?${q}`)).messages;
+	}
+	/** Credits billed since the start (or the last reset). */
+	async creditsConsumed() {
+		return Number((await this.state()).creditsConsumed);
+	}
+	/**
+	 * Run-time settings (POST /__sandbox/config): short pages, slow answers.
+	 * @param {{ maxPageSize?: number, latencyMs?: number }} settings
+	 * @returns {Promise<{ maxPageSize: number, latencyMs: number }>}
+	 */
+	config(settings) {
+		return this.call('POST', 'config', settings);
+	}
+	/**
 	 * @param {object} conversation
 	 * @param {string} [accountId]
 	 */
 	addConversation(conversation, accountId) {
-		return this.call('POST', 'conversation', { conversation, accountId }).then((r) => r.conversation);
+		return this.call('POST', 'conversation', { conversation, accountId }).then(
+			(r) => r.conversation,
+		);
 	}
 	/**
 	 * @param {string} conversationId
@@ -168,7 +196,12 @@ async function startSandboxProcess({ seed = 1, count = 35, port = 0, logFile } =
 	let info;
 	const child = spawnGroup(process.execPath, [cli], {
 		cwd: REPO_ROOT,
-		env: { ...process.env, PORT: String(port), SANDBOX_SEED: String(seed), SANDBOX_COUNT: String(count) },
+		env: {
+			...process.env,
+			PORT: String(port),
+			SANDBOX_SEED: String(seed),
+			SANDBOX_COUNT: String(count),
+		},
 		logFile,
 		onLine: (line) => {
 			if (!info && line.startsWith('{')) {
@@ -178,7 +211,12 @@ async function startSandboxProcess({ seed = 1, count = 35, port = 0, logFile } =
 			}
 		},
 	});
-	const ready = await waitFor(() => info, { timeoutMs: 20000, intervalMs: 50, what: 'the sandbox to print its URL', child });
+	const ready = await waitFor(() => info, {
+		timeoutMs: 20000,
+		intervalMs: 50,
+		what: 'the sandbox to print its URL',
+		child,
+	});
 	const client = new SandboxClient(ready.url);
 	return {
 		...ready,
@@ -192,11 +230,15 @@ module.exports = { buildSandbox, startSandboxProcess, SandboxClient, SANDBOX_OUT
 
 if (require.main === module) {
 	if (process.argv[2] !== 'build') {
-		process.stderr.write('usage: node scripts/n8n/sandbox.js build [--force]   (compiles test/sandbox to build/test/sandbox when needed)\n');
+		process.stderr.write(
+			'usage: node scripts/n8n/sandbox.js build [--force]   (compiles test/sandbox to build/test/sandbox when needed)\n',
+		);
 		process.exit(2);
 	}
 	try {
-		process.stdout.write(`${path.relative(process.cwd(), buildSandbox({ force: process.argv.includes('--force') }))}\n`);
+		process.stdout.write(
+			`${path.relative(process.cwd(), buildSandbox({ force: process.argv.includes('--force') }))}\n`,
+		);
 	} catch (err) {
 		process.stderr.write(`[sandbox] ${err.message}\n`);
 		process.exit(1);

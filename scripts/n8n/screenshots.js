@@ -25,12 +25,18 @@ async function main() {
 	const { REPO_ROOT, startStack, bothNodesWorkflow } = require('.');
 	const argv = process.argv.slice(2);
 	const outIdx = argv.indexOf('--out');
-	const out = path.resolve(outIdx >= 0 ? argv[outIdx + 1] : path.join(REPO_ROOT, 'docs', 'screenshots'));
+	const out = path.resolve(
+		outIdx >= 0 ? argv[outIdx + 1] : path.join(REPO_ROOT, 'docs', 'screenshots'),
+	);
 	const log = (m) => process.stdout.write(`[screenshots] ${m}\n`);
-	log('starting the sandbox and n8n 2.x with the packed package (~30 s; first run installs n8n, ~8 min)');
+	log(
+		'starting the sandbox and n8n 2.x with the packed package (~30 s; first run installs n8n, ~8 min)',
+	);
 	const stack = await startStack({ line: '2', install: true });
 	try {
-		const wf = await stack.n8n.createWorkflow(bothNodesWorkflow({ credential: stack.credential, accountId: stack.accountId }));
+		const wf = await stack.n8n.createWorkflow(
+			bothNodesWorkflow({ credential: stack.credential, accountId: stack.accountId }),
+		);
 		log(`capturing in Chromium from ${stack.n8n.url}/workflow/${wf.id}`);
 		const shots = await capturePanels(stack.n8n, wf.id, PANELS, out);
 		fs.renameSync(path.join(out, 'canvas.png'), path.join(out, 'workflow-canvas.png'));

@@ -10,6 +10,8 @@ const { PACKAGE_NAME, REPO_ROOT } = require('./config');
 const TYPES = {
 	action: `${PACKAGE_NAME}.linkUpMessaging`,
 	trigger: `${PACKAGE_NAME}.linkUpMessagingTrigger`,
+	/** The AI tool variant n8n registers for a `usableAsTool` node. */
+	tool: `${PACKAGE_NAME}.linkUpMessagingTool`,
 	manual: 'n8n-nodes-base.manualTrigger',
 	httpRequest: 'n8n-nodes-base.httpRequest',
 	webhook: 'n8n-nodes-base.webhook',
@@ -43,7 +45,9 @@ const NEVER = '0 0 1 1 *'; // Poll Times "custom" that never fires during a test
 /** @param {string} accountId */
 const account = (accountId) => ({ __rl: true, mode: 'id', value: accountId });
 /** @param {CredentialRef} credential */
-const credRef = (credential) => ({ [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } });
+const credRef = (credential) => ({
+	[CREDENTIAL_TYPE]: { id: credential.id, name: credential.name },
+});
 
 /**
  * @typedef {object} ListInboxNodeOptions
@@ -62,9 +66,24 @@ const credRef = (credential) => ({ [CREDENTIAL_TYPE]: { id: credential.id, name:
  * @param {ListInboxNodeOptions} options
  * @returns {WorkflowNode}
  */
-function listInboxNode({ name, credential, accountId, position = [400, 0], category = 'INBOX', returnAll = false, limit = 50, simplify = true }) {
+function listInboxNode({
+	name,
+	credential,
+	accountId,
+	position = [400, 0],
+	category = 'INBOX',
+	returnAll = false,
+	limit = 50,
+	simplify = true,
+}) {
 	/** @type {Record<string, any>} */
-	const parameters = { operation: 'listInbox', accountId: account(accountId), category, returnAll, simplify };
+	const parameters = {
+		operation: 'listInbox',
+		accountId: account(accountId),
+		category,
+		returnAll,
+		simplify,
+	};
 	if (!returnAll) parameters.limit = limit;
 	return {
 		id: `n-${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}`.slice(0, 36),
@@ -84,17 +103,107 @@ function listInboxNode({ name, credential, accountId, position = [400, 0], categ
  */
 function listInboxWorkflow({ name = 'List Inbox variants', credential, accountId, variants }) {
 	/** @type {WorkflowNode} */
-	const trigger = { id: 'n-manual', name: 'Manual Trigger', type: TYPES.manual, typeVersion: 1, position: [0, 0], parameters: {} };
+	const trigger = {
+		id: 'n-manual',
+		name: 'Manual Trigger',
+		type: TYPES.manual,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const nodes = [trigger];
-	variants.forEach((v, i) => nodes.push(listInboxNode({ credential, accountId, position: [400, i * 160], ...v })));
+	variants.forEach((v, i) =>
+		nodes.push(listInboxNode({ credential, accountId, position: [400, i * 160], ...v })),
+	);
 	return {
 		name,
 		nodes,
 		connections: {
-			[trigger.name]: { main: [nodes.slice(1).map((n) => ({ node: n.name, type: 'main', index: 0 }))] },
+			[trigger.name]: {
+				main: [nodes.slice(1).map((n) => ({ node: n.name, type: 'main', index: 0 }))],
+			},
 		},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/**
+ * A LinkUp Messaging node (resource Message) with any operation's parameters, `accountId` set.
+ * @param {{ name: string, credential: CredentialRef, accountId: string, parameters: Record<string, any>, position?: number[], extra?: Partial<WorkflowNode> & Record<string, unknown> }} options
+ *   extra: more node fields, e.g. `{ onError: 'continueRegularOutput' }`
+ * @returns {WorkflowNode}
+ */
+function messageNode({ name, credential, accountId, parameters, position = [400, 0], extra = {} }) {
+	return {
+		id: `n-${name.replace(/[^a-z0-9]/gi, '').toLowerCase()}`.slice(0, 36),
+		name,
+		type: TYPES.action,
+		typeVersion: 1,
+		position,
+		parameters: { resource: 'message', accountId: account(accountId), ...parameters },
+		credentials: credRef(credential),
+		...extra,
+	};
+}
+
+/**
+ * Get Conversation's parameters.
+ * @param {{ mode?: 'id' | 'url', value: string, returnAll?: boolean, limit?: number, simplify?: boolean }} options
+ */
+function getConversationParameters({
+	mode = 'id',
+	value,
+	returnAll = false,
+	limit = 50,
+	simplify = true,
+}) {
+	/** @type {Record<string, any>} */
+	const parameters = {
+		operation: 'getConversation',
+		conversation: { __rl: true, mode, value },
+		returnAll,
+		simplify,
+	};
+	if (!returnAll) parameters.limit = limit;
+	return parameters;
+}
+
+/**
+ * Send Message's parameters.
+ * @param {{ profileUrl: string, text: string, mediaUrl?: string, binaryPropertyName?: string }} options
+ */
+function sendMessageParameters({ profileUrl, text, mediaUrl, binaryPropertyName }) {
+	/** @type {Record<string, string>} */
+	const options = {};
+	if (mediaUrl !== undefined) options.mediaUrl = mediaUrl;
+	if (binaryPropertyName !== undefined) options.binaryPropertyName = binaryPropertyName;
+	return { operation: 'sendMessage', profileUrl, text, options };
+}
+
+/**
+ * Manual Trigger → the given nodes, wired by `edges` ([from, to] names; 'Manual Trigger' is the
+ * trigger). Without edges every node hangs off the trigger (in parallel, one execution).
+ * @param {{ name: string, nodes: WorkflowNode[], edges?: [string, string][] }} options
+ * @returns {Workflow}
+ */
+function manualWorkflow({ name, nodes, edges }) {
+	/** @type {WorkflowNode} */
+	const trigger = {
+		id: 'n-manual',
+		name: 'Manual Trigger',
+		type: TYPES.manual,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const pairs = edges || nodes.map((n) => /** @type {[string, string]} */ ([trigger.name, n.name]));
+	/** @type {Record<string, { main: { node: string, type: string, index: number }[][] }>} */
+	const connections = {};
+	for (const [from, to] of pairs) {
+		connections[from] = connections[from] || { main: [[]] };
+		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
+	}
+	return { name, nodes: [trigger, ...nodes], connections, settings: { executionOrder: 'v1' } };
 }
 
 /**
@@ -113,7 +222,15 @@ function listInboxWorkflow({ name = 'List Inbox variants', credential, accountId
  * @param {TriggerNodeOptions} options
  * @returns {WorkflowNode}
  */
-function triggerNode({ name = 'LinkUp Messaging Trigger', credential, accountId, simplify = true, options = {}, cron = NEVER, position = [0, 0] }) {
+function triggerNode({
+	name = 'LinkUp Messaging Trigger',
+	credential,
+	accountId,
+	simplify = true,
+	options = {},
+	cron = NEVER,
+	position = [0, 0],
+}) {
 	return {
 		id: 'n-trigger',
 		name,
@@ -145,18 +262,34 @@ function triggerWorkflow({ name = 'LinkUp trigger', ...opts }) {
  * @param {{ name?: string, credential: CredentialRef, accountId: string, accountName?: string }} options
  * @returns {Workflow}
  */
-function bothNodesWorkflow({ name = 'LinkUp nodes', credential, accountId, accountName = 'Ada Lovelace' }) {
+function bothNodesWorkflow({
+	name = 'LinkUp nodes',
+	credential,
+	accountId,
+	accountName = 'Ada Lovelace',
+}) {
 	const picked = { __rl: true, mode: 'list', value: accountId, cachedResultName: accountName };
 	const trigger = triggerNode({
 		credential,
 		accountId,
 		cron: '0 */15 * * * *',
-		options: { includeOwnLastMessage: false, includeSponsored: false, emitExistingOnFirstPoll: false },
+		options: {
+			includeOwnLastMessage: false,
+			includeSponsored: false,
+			emitExistingOnFirstPoll: false,
+		},
 		position: [0, 0],
 	});
 	trigger.parameters.pollTimes = { item: [{ mode: 'everyX', value: 15, unit: 'minutes' }] };
 	trigger.parameters.accountId = picked;
-	const action = listInboxNode({ name: 'LinkUp Messaging', credential, accountId, position: [320, 0], category: 'UNREAD', limit: 10 });
+	const action = listInboxNode({
+		name: 'LinkUp Messaging',
+		credential,
+		accountId,
+		position: [320, 0],
+		category: 'UNREAD',
+		limit: 10,
+	});
 	action.parameters.accountId = picked;
 	return {
 		name,
@@ -174,8 +307,22 @@ function bothNodesWorkflow({ name = 'LinkUp nodes', credential, accountId, accou
  */
 function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
 	/** @type {(id: string) => WorkflowNode} */
-	const manual = (id) => ({ id, name: 'Manual Trigger', type: TYPES.manual, typeVersion: 1, position: [0, 0], parameters: {} });
-	const node = listInboxNode({ name: 'List Inbox', credential, accountId, limit: count, simplify: false, position: [300, 0] });
+	const manual = (id) => ({
+		id,
+		name: 'Manual Trigger',
+		type: TYPES.manual,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	});
+	const node = listInboxNode({
+		name: 'List Inbox',
+		credential,
+		accountId,
+		limit: count,
+		simplify: false,
+		position: [300, 0],
+	});
 	/** @type {WorkflowNode} */
 	const http = {
 		id: 'n-http',
@@ -190,7 +337,11 @@ function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
 			nodeCredentialType: CREDENTIAL_TYPE,
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: JSON.stringify({ account_id: accountId, action: 'list_inbox', params: { count, category: 'INBOX' } }),
+			jsonBody: JSON.stringify({
+				account_id: accountId,
+				action: 'list_inbox',
+				params: { count, category: 'INBOX' },
+			}),
 			options: {},
 		},
 		credentials: credRef(credential),
@@ -202,7 +353,10 @@ function benchWorkflows({ credential, accountId, baseUrl, count = 100 }) {
 		connections: { [trigger.name]: { main: [[{ node: target.name, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	});
-	return { listInbox: wf('Bench: List Inbox', manual('n-m1'), node), httpRequest: wf('Bench: HTTP Request', manual('n-m2'), http) };
+	return {
+		listInbox: wf('Bench: List Inbox', manual('n-m1'), node),
+		httpRequest: wf('Bench: HTTP Request', manual('n-m2'), http),
+	};
 }
 
 /**
@@ -219,7 +373,7 @@ function loadExamples(dir = path.join(REPO_ROOT, 'examples')) {
 }
 
 /**
- * An example wired to a real credential and account: every node of ours gets `credential`
+ * An example wired to a real credential and account: every node of ours (action, trigger, AI tool) gets `credential`
  * and, when its Account is empty, `accountId` (mode "id"). Other nodes get `otherCredentials`
  * of their type when given (n8n 2.x refuses to activate a workflow with a credential missing).
  * @param {Workflow} workflow
@@ -232,13 +386,20 @@ function wireExample(workflow, { credential, accountId, otherCredentials = {} })
 	const wf = JSON.parse(JSON.stringify(workflow));
 	for (const node of wf.nodes) {
 		// otherCredentials: { '<node type>': { <credential type>: { id, name } } } for nodes not ours.
-		if (otherCredentials[node.type] && !node.credentials) node.credentials = otherCredentials[node.type];
-		if (node.type !== TYPES.action && node.type !== TYPES.trigger) continue;
+		if (otherCredentials[node.type] && !node.credentials)
+			node.credentials = otherCredentials[node.type];
+		if (node.type !== TYPES.action && node.type !== TYPES.trigger && node.type !== TYPES.tool)
+			continue;
 		node.credentials = credRef(credential);
 		const acc = node.parameters.accountId;
 		if (accountId && (!acc || !acc.value)) node.parameters.accountId = account(accountId);
 	}
-	return { name: wf.name, nodes: wf.nodes, connections: wf.connections || {}, settings: wf.settings || { executionOrder: 'v1' } };
+	return {
+		name: wf.name,
+		nodes: wf.nodes,
+		connections: wf.connections || {},
+		settings: wf.settings || { executionOrder: 'v1' },
+	};
 }
 
 module.exports = {
@@ -247,6 +408,10 @@ module.exports = {
 	NEVER,
 	listInboxNode,
 	listInboxWorkflow,
+	messageNode,
+	getConversationParameters,
+	sendMessageParameters,
+	manualWorkflow,
 	triggerNode,
 	triggerWorkflow,
 	bothNodesWorkflow,

@@ -17,13 +17,26 @@ module.exports = function editorTests(ctx) {
 		let shots;
 
 		beforeAll(async () => {
-			const wf = await ctx.n8n.createWorkflow(bothNodesWorkflow({ credential: ctx.credential, accountId: ctx.accountId }));
+			const wf = await ctx.n8n.createWorkflow(
+				bothNodesWorkflow({ credential: ctx.credential, accountId: ctx.accountId }),
+			);
 			shots = await capturePanels(ctx.n8n, wf.id, PANELS, outDir);
 		}, 240000);
 
 		test('the List Inbox panel shows our parameters and real output', () => {
 			const { text } = shots['LinkUp Messaging'];
-			for (const label of ['Credential', 'Operation', 'List Inbox', 'Account', 'Ada Lovelace', 'Category', 'Unread', 'Return All', 'Limit', 'Simplify']) {
+			for (const label of [
+				'Credential',
+				'Operation',
+				'List Inbox',
+				'Account',
+				'Ada Lovelace',
+				'Category',
+				'Unread',
+				'Return All',
+				'Limit',
+				'Simplify',
+			]) {
 				expect([label, text.includes(label)]).toEqual([label, true]);
 			}
 			expect(text).toMatch(/\b10 items\b/);
@@ -31,7 +44,17 @@ module.exports = function editorTests(ctx) {
 
 		test('the trigger panel shows Poll Times, our parameters and options, and its test event', () => {
 			const { text } = shots['LinkUp Messaging Trigger'];
-			for (const label of ['Credential', 'Poll Times', 'Account', 'Simplify', 'Options', 'Emit Existing on First Poll', 'Include Own Last Message', 'Include Sponsored', 'Fetch Test Event']) {
+			for (const label of [
+				'Credential',
+				'Poll Times',
+				'Account',
+				'Simplify',
+				'Options',
+				'Emit Existing on First Poll',
+				'Include Own Last Message',
+				'Include Sponsored',
+				'Fetch Test Event',
+			]) {
 				expect([label, text.includes(label)]).toEqual([label, true]);
 			}
 			expect(text).toMatch(/\b1 item\b/);

@@ -61,7 +61,10 @@ function expectedFailure(statusCode, body) {
  * @param {any[]} conversations
  * @param {{ includeOwnLastMessage?: boolean, includeSponsored?: boolean }} [options]
  */
-function newestUnread(conversations, { includeOwnLastMessage = false, includeSponsored = false } = {}) {
+function newestUnread(
+	conversations,
+	{ includeOwnLastMessage = false, includeSponsored = false } = {},
+) {
 	return conversations.find(
 		(c) =>
 			Number(c.unread) > 0 &&
@@ -73,4 +76,13 @@ function newestUnread(conversations, { includeOwnLastMessage = false, includeSpo
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { packedTarball, expectedItems, expectedFailure, newestUnread, asServed, IN_CATEGORY, sleep, dist };
+module.exports = {
+	packedTarball,
+	expectedItems,
+	expectedFailure,
+	newestUnread,
+	asServed,
+	IN_CATEGORY,
+	sleep,
+	dist,
+};

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * What issue 4 asks to prove in each n8n line, against one n8n server (started once, restarted
+ * What issues 4 and 9 ask to prove in each n8n line, against one n8n server (started once, restarted
  * once for the trigger's persistence). Call from a test file: require('./suite')('2', { extra }).
  * Tests run in order and share the server; each describes one user-visible behaviour.
  */
@@ -15,15 +15,8 @@ const {
 	TYPES,
 	CREDENTIAL_TYPE,
 } = require('../../scripts/n8n');
-const { packedTarball, expectedItems, expectedFailure, newestUnread, sleep, dist } = require('./helpers');
-
-/** The message our credential's test rules give for a rejected key (from the built credential). */
-function wrongKeyRuleMessage() {
-	const { LinkUpLinkedInApi } = dist('credentials/LinkUpLinkedInApi.credentials.js');
-	const rules = new LinkUpLinkedInApi().test.rules || [];
-	const rule = rules.find((r) => r.properties.key === 'error.code' && r.properties.value === 'INVALID_API_KEY');
-	return rule.properties.message;
-}
+const { packedTarball, expectedItems, expectedFailure, newestUnread, sleep } = require('./helpers');
+const { credentialTestCases, ruleMessage } = require('./credentialTest');
 
 const INACTIVE_ACCOUNT = '65f1c2a9b3d4e5f6a7b8c9d1';
 const UNKNOWN_ACCOUNT = '65f1c2a9b3d4e5f6a7b8ffff';
@@ -40,14 +33,21 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 	describe(`n8n line ${line}`, () => {
 		beforeAll(async () => {
 			const t = Date.now();
-			ctx.stack = await startStack({ line, tarball: packedTarball(), count: CONVERSATIONS, logLevel: 'debug' });
+			ctx.stack = await startStack({
+				line,
+				tarball: packedTarball(),
+				count: CONVERSATIONS,
+				logLevel: 'debug',
+			});
 			ctx.n8n = ctx.stack.n8n;
 			ctx.n8nProcess = ctx.stack.n8nProcess;
 			ctx.sandbox = ctx.stack.sandbox.client;
 			ctx.credential = ctx.stack.credential;
 			ctx.accountId = ctx.stack.accountId;
 			ctx.apiKey = ctx.stack.sandbox.apiKey;
-			process.stdout.write(`[e2e] n8n ${ctx.stack.version} up at ${ctx.n8n.url} in ${Math.round((Date.now() - t) / 1000)}s (user folder ${ctx.n8nProcess.userFolder}, removed after the run unless LINKUP_E2E_KEEP=1; its log goes to build/e2e/logs/)\n`);
+			process.stdout.write(
+				`[e2e] n8n ${ctx.stack.version} up at ${ctx.n8n.url} in ${Math.round((Date.now() - t) / 1000)}s (user folder ${ctx.n8nProcess.userFolder}, removed after the run unless LINKUP_E2E_KEEP=1; its log goes to build/e2e/logs/)\n`,
+			);
 		}, 300000);
 
 		afterAll(async () => {
@@ -62,7 +62,14 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			expect(creds.map((c) => c.name)).toContain(CREDENTIAL_TYPE);
 			const action = nodes.find((n) => n.name === TYPES.action);
 			expect(action.properties.map((p) => p.name)).toEqual(
-				expect.arrayContaining(['operation', 'accountId', 'category', 'returnAll', 'limit', 'simplify']),
+				expect.arrayContaining([
+					'operation',
+					'accountId',
+					'category',
+					'returnAll',
+					'limit',
+					'simplify',
+				]),
 			);
 			// The icon the editor asks for is served.
 			const icon = typeof action.iconUrl === 'string' ? action.iconUrl : action.iconUrl?.light;
@@ -73,7 +80,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 
 		describe('credential', () => {
 			test('Test passes with the sandbox key', async () => {
-				const result = await ctx.n8n.testCredential({ ...ctx.credential, data: ctx.stack.credentialData });
+				const result = await ctx.n8n.testCredential({
+					...ctx.credential,
+					data: ctx.stack.credentialData,
+				});
 				expect(result).toMatchObject({ status: 'OK' });
 			});
 
@@ -83,7 +93,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 					type: CREDENTIAL_TYPE,
 					data: { apiKey: WRONG_KEY, baseUrl: ctx.stack.sandbox.url },
 				});
-				const result = await ctx.n8n.testCredential({ ...ctx.badCredential, data: { apiKey: WRONG_KEY, baseUrl: ctx.stack.sandbox.url } });
+				const result = await ctx.n8n.testCredential({
+					...ctx.badCredential,
+					data: { apiKey: WRONG_KEY, baseUrl: ctx.stack.sandbox.url },
+				});
 				expect(result.status).toBe('Error');
 				ctx.wrongKeyTestMessage = result.message;
 				// A message that points at the key (ours), not a bare status code.
@@ -93,8 +106,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			// The credential reads LinkUp's answer whatever its status (ignoreHttpStatusErrors) and
 			// judges the body: n8n 1.123 ignores status-code rules, so body rules are what both lines show.
 			test('Test failure shows our message, not a bare HTTP status', () => {
-				expect(ctx.wrongKeyTestMessage).toBe(wrongKeyRuleMessage());
+				expect(ctx.wrongKeyTestMessage).toBe(ruleMessage('error.code', 'INVALID_API_KEY'));
 			});
+
+			credentialTestCases(ctx);
 		});
 
 		describe('List Inbox in a workflow', () => {
@@ -125,12 +140,19 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				expect(ctx.conversations.length).toBe(CONVERSATIONS);
 			});
 
-			test.each(variants.map((v) => [v.name, v]))('%s: items equal what the sandbox holds', (name, v) => {
-				const items = nodeItems(ctx.listExecution, name);
-				const expected = expectedItems(ctx.conversations, { category: v.category, limit: v.returnAll ? undefined : v.limit, simplify: v.simplify });
-				expect(items).toHaveLength(expected.length);
-				expect(items).toEqual(expected);
-			});
+			test.each(variants.map((v) => [v.name, v]))(
+				'%s: items equal what the sandbox holds',
+				(name, v) => {
+					const items = nodeItems(ctx.listExecution, name);
+					const expected = expectedItems(ctx.conversations, {
+						category: v.category,
+						limit: v.returnAll ? undefined : v.limit,
+						simplify: v.simplify,
+					});
+					expect(items).toHaveLength(expected.length);
+					expect(items).toEqual(expected);
+				},
+			);
 
 			test('each category is non-trivial in the sandbox', () => {
 				for (const category of ['UNREAD', 'MY_CONNECTIONS', 'INMAIL', 'STARRED']) {
@@ -170,12 +192,16 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			});
 
 			test('INVALID_ACCOUNT (an account the key does not own)', async () => {
-				const r = await runFailing(single('Error: unknown account', { accountId: UNKNOWN_ACCOUNT }));
+				const r = await runFailing(
+					single('Error: unknown account', { accountId: UNKNOWN_ACCOUNT }),
+				);
 				expectOurError(r, expectedFailure(404, { error: { code: 'INVALID_ACCOUNT' } }));
 			});
 
 			test('ACCOUNT_INACTIVE (an inactive account)', async () => {
-				const r = await runFailing(single('Error: inactive account', { accountId: INACTIVE_ACCOUNT }));
+				const r = await runFailing(
+					single('Error: inactive account', { accountId: INACTIVE_ACCOUNT }),
+				);
 				expectOurError(r, expectedFailure(403, { error: { code: 'ACCOUNT_INACTIVE' } }));
 			});
 
@@ -225,9 +251,15 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			const NODE = 'LinkUp Messaging Trigger';
 			const emitted = async (count) => {
 				const list = await ctx.n8n.waitForExecutions(ctx.triggerWf.id, count);
-				return list.map((e) => ({ id: e.id, status: e.status, mode: e.mode, items: nodeItems(e, NODE) || [] }));
+				return list.map((e) => ({
+					id: e.id,
+					status: e.status,
+					mode: e.mode,
+					items: nodeItems(e, NODE) || [],
+				}));
 			};
-			const finishedCount = async () => (await ctx.n8n.executions({ workflowId: ctx.triggerWf.id, includeData: false })).length;
+			const finishedCount = async () =>
+				(await ctx.n8n.executions({ workflowId: ctx.triggerWf.id, includeData: false })).length;
 			/** After a poll that must emit nothing: give n8n a moment, then count again. */
 			const expectNoNewExecution = async (before) => {
 				await sleep(1500);
@@ -238,7 +270,11 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 
 			beforeAll(async () => {
 				ctx.triggerWf = await ctx.n8n.createWorkflow(
-					triggerWorkflow({ name: 'Trigger', credential: ctx.credential, accountId: ctx.accountId }),
+					triggerWorkflow({
+						name: 'Trigger',
+						credential: ctx.credential,
+						accountId: ctx.accountId,
+					}),
 				);
 			});
 
@@ -255,15 +291,28 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 
 			test('new sandbox messages are emitted by the next poll, exactly once', async () => {
 				const conversations = await ctx.sandbox.conversations();
-				const someRead = conversations.find((c) => Number(c.unread) === 0 && c.type === 'normal' && c.last_message.sender.is_me !== true);
-				const fresh = await ctx.sandbox.message({ participantName: 'Zoë E2E 🚀', text: 'Hello from the e2e suite 👋' });
-				const reply = await ctx.sandbox.message({ conversationId: someRead.conversation_id, text: 'A new message in an old thread' });
+				const someRead = conversations.find(
+					(c) =>
+						Number(c.unread) === 0 && c.type === 'normal' && c.last_message.sender.is_me !== true,
+				);
+				const fresh = await ctx.sandbox.message({
+					participantName: 'Zoë E2E 🚀',
+					text: 'Hello from the e2e suite 👋',
+				});
+				const reply = await ctx.sandbox.message({
+					conversationId: someRead.conversation_id,
+					text: 'A new message in an old thread',
+				});
 				await ctx.n8n.pollNow(ctx.triggerWf.id);
 				const [first] = await emitted(1);
 				expect(first.status).toBe('success');
 				expect(ids(first.items)).toEqual([fresh.conversation_id, reply.conversation_id].sort());
 				const byId = Object.fromEntries(first.items.map((i) => [i.conversationId, i]));
-				expect(byId[fresh.conversation_id]).toMatchObject({ participantName: 'Zoë E2E 🚀', lastMessageText: 'Hello from the e2e suite 👋', unreadCount: 1 });
+				expect(byId[fresh.conversation_id]).toMatchObject({
+					participantName: 'Zoë E2E 🚀',
+					lastMessageText: 'Hello from the e2e suite 👋',
+					unreadCount: 1,
+				});
 				// The next poll has nothing new: no second execution.
 				await ctx.n8n.pollNow(ctx.triggerWf.id);
 				await expectNoNewExecution(1);
@@ -271,8 +320,14 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 
 			test('a poll that hits a fault emits nothing; the next poll recovers everything', async () => {
 				const before = await staticState();
-				const a = await ctx.sandbox.message({ participantName: 'Fault Tolerant', text: 'Sent before LinkUp failed' });
-				const b = await ctx.sandbox.message({ participantName: 'Still Waiting', text: 'Also sent before the failure' });
+				const a = await ctx.sandbox.message({
+					participantName: 'Fault Tolerant',
+					text: 'Sent before LinkUp failed',
+				});
+				const b = await ctx.sandbox.message({
+					participantName: 'Still Waiting',
+					text: 'Also sent before the failure',
+				});
 				await ctx.sandbox.clearRequests();
 				await ctx.sandbox.fault('INTERNAL_ERROR', { times: 1 });
 				// n8n 1.x: the activation poll fails (the API says why) and the workflow stays inactive,
@@ -280,12 +335,16 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				try {
 					await ctx.n8n.pollNow(ctx.triggerWf.id);
 				} catch (err) {
-					expect(err.activationError).toContain(expectedFailure(500, { error: { code: 'INTERNAL_ERROR' } }).message);
+					expect(err.activationError).toContain(
+						expectedFailure(500, { error: { code: 'INTERNAL_ERROR' } }).message,
+					);
 					await expectNoNewExecution(1);
 					expect(await staticState()).toEqual(before);
 					await ctx.n8n.activate(ctx.triggerWf.id);
 				}
-				const statuses = (await ctx.sandbox.requests()).filter((r) => r.path === '/v2/messages').map((r) => r.status);
+				const statuses = (await ctx.sandbox.requests())
+					.filter((r) => r.path === '/v2/messages')
+					.map((r) => r.status);
 				expect(statuses[0]).toBe(500);
 				expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
 				const list = await emitted(2);
@@ -296,7 +355,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			});
 
 			test('a poll that keeps failing shows our message, and nothing is lost', async () => {
-				const c = await ctx.sandbox.message({ participantName: 'Patient Person', text: 'Sent during the outage' });
+				const c = await ctx.sandbox.message({
+					participantName: 'Patient Person',
+					text: 'Sent during the outage',
+				});
 				await ctx.sandbox.fault('RATE_LIMITED', { times: -1 });
 				let error;
 				try {
@@ -306,7 +368,9 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				}
 				await ctx.sandbox.clearFaults();
 				expect(error).toBeDefined();
-				expect(error.activationError).toContain(expectedFailure(429, { error: { code: 'RATE_LIMITED' } }).message);
+				expect(error.activationError).toContain(
+					expectedFailure(429, { error: { code: 'RATE_LIMITED' } }).message,
+				);
 				await expectNoNewExecution(2);
 				await ctx.n8n.pollNow(ctx.triggerWf.id);
 				const list = await emitted(3);
@@ -315,9 +379,15 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 
 			test('n8n restarted on the same user folder keeps the state: no repeat, no loss', async () => {
 				const before = await staticState();
-				const a = await ctx.sandbox.message({ participantName: 'Before Restart', text: 'Sent before the restart' });
+				const a = await ctx.sandbox.message({
+					participantName: 'Before Restart',
+					text: 'Sent before the restart',
+				});
 				await ctx.n8nProcess.stop();
-				const b = await ctx.sandbox.message({ participantName: 'During Restart', text: 'Sent while n8n was down' });
+				const b = await ctx.sandbox.message({
+					participantName: 'During Restart',
+					text: 'Sent while n8n was down',
+				});
 				await ctx.n8nProcess.start();
 				await ctx.n8n.login();
 				// n8n reactivates the workflow at start: that activation poll emits what arrived meanwhile.
@@ -334,7 +404,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			test('"Fetch Test Event" returns the newest unread conversation and leaves the state alone', async () => {
 				const before = await staticState();
 				const countBefore = await finishedCount();
-				const execution = await ctx.n8n.runManually(ctx.triggerWf.id, { trigger: NODE, destinationNode: NODE });
+				const execution = await ctx.n8n.runManually(ctx.triggerWf.id, {
+					trigger: NODE,
+					destinationNode: NODE,
+				});
 				expect(executionError(execution)).toBeUndefined();
 				const items = nodeItems(execution, NODE);
 				const expected = newestUnread(await ctx.sandbox.conversations());
@@ -355,7 +428,11 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				/** @type {Record<string, [string, Record<string, string>]>} node type → [credential type, data] */
 				const placeholders = {
 					'n8n-nodes-base.slack': ['slackApi', { accessToken: 'xoxb-e2e-placeholder' }],
-					'n8n-nodes-base.googleSheets': ['googleSheetsOAuth2Api', { clientId: 'e2e-placeholder', clientSecret: 'e2e-placeholder' }],
+					'n8n-nodes-base.googleSheets': [
+						'googleSheetsOAuth2Api',
+						{ clientId: 'e2e-placeholder', clientSecret: 'e2e-placeholder' },
+					],
+					'@n8n/n8n-nodes-langchain.lmChatOpenAi': ['openAiApi', { apiKey: 'sk-e2e-placeholder' }],
 				};
 				/** @type {Record<string, Record<string, { id: string, name: string }>>} node type → its credentials */
 				const otherCredentials = {};
@@ -367,10 +444,18 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 					for (const node of workflow.nodes) {
 						expect([file, node.type, known.has(node.type)]).toEqual([file, node.type, true]);
 					}
-					const created = await ctx.n8n.createWorkflow(wireExample(workflow, { credential: ctx.credential, accountId: ctx.accountId, otherCredentials }));
+					const created = await ctx.n8n.createWorkflow(
+						wireExample(workflow, {
+							credential: ctx.credential,
+							accountId: ctx.accountId,
+							otherCredentials,
+						}),
+					);
 					const stored = await ctx.n8n.getWorkflowRest(created.id);
 					expect(stored.nodes.length).toBe(workflow.nodes.length);
-					const ours = stored.nodes.filter((n) => n.type === TYPES.action || n.type === TYPES.trigger);
+					const ours = stored.nodes.filter(
+						(n) => n.type === TYPES.action || n.type === TYPES.trigger || n.type === TYPES.tool,
+					);
 					expect(ours.length).toBeGreaterThan(0);
 					// A trigger example activates: n8n resolved the trigger and its first poll succeeded.
 					if (ours.some((n) => n.type === TYPES.trigger)) {
@@ -388,7 +473,10 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				const trigger = stored.nodes.find((n) => /scheduleTrigger/.test(n.type));
 				const execution = await ctx.n8n.runManually(id, { trigger: trigger.name });
 				expect(executionError(execution)).toBeUndefined();
-				const unread = expectedItems(await ctx.sandbox.conversations(), { category: 'UNREAD', simplify: true });
+				const unread = expectedItems(await ctx.sandbox.conversations(), {
+					category: 'UNREAD',
+					simplify: true,
+				});
 				const last = execution.data.resultData.lastNodeExecuted;
 				const out = nodeItems(execution, last) || [];
 				expect(out).toHaveLength(1);
@@ -398,6 +486,9 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				ctx.digest = out[0];
 			});
 		});
+
+		// Issue 9: Get Conversation and Send Message in a workflow (test/e2e/messages.js).
+		require('./messages')(ctx);
 
 		if (extra) extra(ctx);
 
@@ -410,10 +501,12 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 				const requests = await ctx.sandbox.requests();
 				expect(requests.some((r) => JSON.stringify(r.headers).includes(ctx.apiKey))).toBe(true);
 				const rest = [];
-				for (const e of executions.slice(0, 20)) rest.push(JSON.stringify(await ctx.n8n.executionRest(e.id)));
+				for (const e of executions.slice(0, 20))
+					rest.push(JSON.stringify(await ctx.n8n.executionRest(e.id)));
 				const log = ctx.n8nProcess.log();
 				expect(log.length).toBeGreaterThan(1000);
-				for (const secret of [ctx.apiKey, WRONG_KEY]) {
+				// ctx.secrets: keys other parts added (the AI agent's OpenAI key, test/e2e/agent.js).
+				for (const secret of [ctx.apiKey, WRONG_KEY, ...(ctx.secrets || [])]) {
 					expect(data.includes(secret)).toBe(false);
 					expect(rest.join('\n').includes(secret)).toBe(false);
 					expect(log.includes(secret)).toBe(false);

@@ -13,7 +13,7 @@ import {
 
 import { LinkUpLinkedInApi } from '../../credentials/LinkUpLinkedInApi.credentials';
 
-export const credentialType = new LinkUpLinkedInApi();
+const credentialType = new LinkUpLinkedInApi();
 
 /**
  * Serves one set of LinkUp credential data and applies the credential's generic

@@ -1,11 +1,6 @@
 import { normalizeBaseUrl } from '../../nodes/shared/baseUrl';
-import { DEFAULT_BASE_URL } from '../../nodes/shared/constants';
 
 describe('normalizeBaseUrl', () => {
-	it('defaults to LinkUp’s API', () => {
-		expect(DEFAULT_BASE_URL).toBe('https://api.linkupapi.com');
-	});
-
 	it.each([
 		['https://api.linkupapi.com', 'https://api.linkupapi.com'],
 		['https://api.linkupapi.com/', 'https://api.linkupapi.com'],

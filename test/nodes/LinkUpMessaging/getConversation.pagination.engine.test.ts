@@ -8,7 +8,6 @@ import {
 } from '../../helpers/messages';
 import { API_ERROR_WORDING } from '../../helpers/wording';
 import { SANDBOX_ACCOUNT_ID, messageCursor, startSandbox, type Sandbox } from '../../sandbox';
-import { RETURN_ALL_PAGE_SIZE } from '../../../nodes/shared/constants';
 
 const AVAILABLE = 37;
 const PAGE = 10; // the sandbox serves at most 10 per request, whatever the count asked for
@@ -51,7 +50,6 @@ async function read(parameters: Record<string, unknown>) {
 describe('Get Conversation Return All over several pages', () => {
 	it('asks for pages of 100, re-sends account, action and conversation with each cursor, and returns every message in order', async () => {
 		expect(await read({ returnAll: true })).toStrictEqual(all());
-		expect(RETURN_ALL_PAGE_SIZE).toBe(100);
 		const page = (cursor?: string) => ({
 			account_id: SANDBOX_ACCOUNT_ID,
 			action: 'get_conversation',
