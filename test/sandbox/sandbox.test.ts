@@ -1,4 +1,3 @@
-// Imported, not global: scripts/n8n/tsconfig.sandbox.json compiles this folder without jest's types.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
 	CURSOR_EXPIRED_MESSAGE,
