@@ -8,7 +8,8 @@
  *       the package in a fresh user folder, creates the owner and the "LinkUp API" credential
  *       (and, with --examples, imports examples/*.json wired to it), prints the editor URL and
  *       login, writes build/e2e/stack.json, and runs until Ctrl-C.
- *       With --demo (npm run demo) it also runs List Inbox once, prints the items, and activates
+ *       With --demo (npm run demo) it also runs List Inbox once, prints the items, sends a reply to the
+ *       newest unread conversation (Send Message), and activates
  *       a trigger workflow that polls every minute.
  *   node scripts/n8n/cli.js message [--name "Zoë"] [--text "Hi"] [--conversation ID]
  *       A new message arrives in the running sandbox (a new unread conversation by default).
@@ -111,6 +112,7 @@ async function start() {
 	for (const w of imported) out(`  workflow "${w.name}": ${n8n.url}/workflow/${w.id}`);
 	if (demo) {
 		out(`  workflow "${demo.listInbox.name}": ${n8n.url}/workflow/${demo.listInbox.id}`);
+		out(`  workflow "${demo.reply.name}": ${n8n.url}/workflow/${demo.reply.id}`);
 		out(
 			`  workflow "${demo.trigger.name}" (active, polls every minute): ${n8n.url}/workflow/${demo.trigger.id}`,
 		);
@@ -137,8 +139,9 @@ async function start() {
 }
 
 /**
- * The demo's own workflows: List Inbox run once now (its items printed), and the trigger,
- * active and polling every minute, so a message sent with `npm run demo:message` shows up.
+ * The demo's own workflows: List Inbox run once now (its items printed), a reply sent to the
+ * newest unread conversation (List Inbox › Send Message), and the trigger, active and polling
+ * every minute, so a message sent with `npm run demo:message` shows up.
  * @param {import('.').Stack} stack
  */
 async function demoWorkflows(stack) {
@@ -156,6 +159,44 @@ async function demoWorkflows(stack) {
 	const error = lib.executionError(execution);
 	if (error) throw new Error(`List Inbox failed: ${error.message}`);
 	out(JSON.stringify(lib.nodeItems(execution, 'LinkUp Messaging'), null, 2));
+	const reply = await n8n.createWorkflow(
+		lib.manualWorkflow({
+			name: 'Demo: reply to the newest unread conversation',
+			nodes: [
+				lib.messageNode({
+					name: 'Newest unread',
+					credential: stack.credential,
+					accountId: stack.accountId,
+					parameters: { operation: 'listInbox', category: 'UNREAD', limit: 1, simplify: true },
+					position: [250, 0],
+				}),
+				lib.messageNode({
+					name: 'Send a reply',
+					credential: stack.credential,
+					accountId: stack.accountId,
+					parameters: lib.sendMessageParameters({
+						profileUrl: '={{ $json.participantProfileUrl }}',
+						text: '=Thanks {{ $json.participantName }}, I will get back to you shortly!',
+					}),
+					position: [500, 0],
+				}),
+			],
+			edges: [
+				['Manual Trigger', 'Newest unread'],
+				['Newest unread', 'Send a reply'],
+			],
+		}),
+	);
+	out('▶ Running "Demo: reply to the newest unread conversation" (List Inbox › Send Message)…');
+	const sent = await n8n.runManually(reply.id, { trigger: 'Manual Trigger' });
+	const sendError = lib.executionError(sent);
+	if (sendError) throw new Error(`Send Message failed: ${sendError.message}`);
+	const [item] = lib.nodeItems(sent, 'Send a reply') ?? [];
+	out(JSON.stringify(item, null, 2));
+	if (item && typeof item.conversationId === 'string') {
+		const [newest] = await stack.sandbox.client.messages(item.conversationId);
+		out(`  the sandbox's thread now ends with your message: "${newest?.text}"`);
+	}
 	const triggerWorkflow = lib.triggerWorkflow({
 		name: 'Demo: new unread LinkedIn conversations',
 		credential: stack.credential,
@@ -164,7 +205,7 @@ async function demoWorkflows(stack) {
 	triggerWorkflow.nodes[0].parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	const trigger = await n8n.createWorkflow(triggerWorkflow);
 	await n8n.activate(trigger.id);
-	return { listInbox, trigger };
+	return { listInbox, reply, trigger };
 }
 
 async function main() {
