@@ -28,6 +28,6 @@ export const TIMEOUT_WORDING = { message: timedOut.message, description: timedOu
 export const UNREACHABLE_DESCRIPTION = describeNetworkFailure('ECONNREFUSED').description;
 
 export const BLANK_ACCOUNT_MESSAGE = accountIdProblem('')!;
-/** `got` as the message shows it: the JSON of the value. */
-export const limitMessage = (got: string) => limitProblem(JSON.parse(got))!;
-export const categoryMessage = (got: string) => categoryProblem(JSON.parse(got))!;
+/** The message for a refused Limit or Category value. */
+export const limitMessage = (value: unknown) => limitProblem(value)!;
+export const categoryMessage = (value: unknown) => categoryProblem(value)!;

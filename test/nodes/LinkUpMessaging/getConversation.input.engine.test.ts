@@ -81,8 +81,8 @@ describe('Get Conversation refuses bad input before sending anything', () => {
 			{ accountId: rl('   ') },
 			BLANK_ACCOUNT_MESSAGE,
 		],
-		['Limit 0', conversationRl('CONV'), { limit: 0 }, limitMessage('0')],
-		['Limit 2.5', conversationRl('CONV'), { limit: 2.5 }, limitMessage('2.5')],
+		['Limit 0', conversationRl('CONV'), { limit: 0 }, limitMessage(0)],
+		['Limit 2.5', conversationRl('CONV'), { limit: 2.5 }, limitMessage(2.5)],
 	])('%s', async (_label, conversation, parameters, message) => {
 		const value = { ...conversation, value: conversation.value.replace('CONV', conversationId) };
 		const { items, error, run } = await runNode(getConversationNode(value, parameters), creds());

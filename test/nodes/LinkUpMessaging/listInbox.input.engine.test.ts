@@ -26,20 +26,20 @@ describe('List Inbox refuses bad input before sending anything', () => {
 			{ accountId: rl('={{ "  " }}', 'id') },
 			BLANK_ACCOUNT_MESSAGE,
 		],
-		['Limit 0', { limit: 0 }, limitMessage('0')],
-		['Limit 2.5', { limit: 2.5 }, limitMessage('2.5')],
-		['Limit -1', { limit: -1 }, limitMessage('-1')],
+		['Limit 0', { limit: 0 }, limitMessage(0)],
+		['Limit 2.5', { limit: 2.5 }, limitMessage(2.5)],
+		['Limit -1', { limit: -1 }, limitMessage(-1)],
 		[
 			'a Limit expression that resolves to NaN',
 			{ limit: '={{ Number("ten") }}' },
-			limitMessage('NaN'),
+			limitMessage(NaN),
 		],
-		['category FOO', { category: 'FOO' }, categoryMessage('"FOO"')],
-		['category inbox (lower case)', { category: 'inbox' }, categoryMessage('"inbox"')],
+		['category FOO', { category: 'FOO' }, categoryMessage('FOO')],
+		['category inbox (lower case)', { category: 'inbox' }, categoryMessage('inbox')],
 		[
 			'category FOO with Return All',
 			{ category: 'FOO', returnAll: true },
-			categoryMessage('"FOO"'),
+			categoryMessage('FOO'),
 		],
 	])('%s', async (_label, parameters, message) => {
 		const { items, error, run } = await runNode(
