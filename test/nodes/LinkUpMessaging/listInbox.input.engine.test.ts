@@ -36,11 +36,7 @@ describe('List Inbox refuses bad input before sending anything', () => {
 		],
 		['category FOO', { category: 'FOO' }, categoryMessage('FOO')],
 		['category inbox (lower case)', { category: 'inbox' }, categoryMessage('inbox')],
-		[
-			'category FOO with Return All',
-			{ category: 'FOO', returnAll: true },
-			categoryMessage('FOO'),
-		],
+		['category FOO with Return All', { category: 'FOO', returnAll: true }, categoryMessage('FOO')],
 	])('%s', async (_label, parameters, message) => {
 		const { items, error, run } = await runNode(
 			listInboxNode({ limit: 5, ...parameters }),
