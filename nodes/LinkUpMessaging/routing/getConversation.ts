@@ -8,16 +8,12 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../../shared/baseUrl';
-import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, RETURN_ALL_PAGE_SIZE } from '../../shared/constants';
-import { describeForAction, type MessageAction } from '../../shared/errors';
 import { conversationIdProblem, profileUrlProblem } from '../../shared/messageValidation';
-import { pageCursor, walkPages, type PageFetcher } from '../../shared/pageWalker';
-import { nextPageCount } from '../../shared/pagination';
+import { pageCursor, type PageFetcher } from '../../shared/pageWalker';
 import { conversationContext, simplifyMessage } from '../../shared/simplifyMessage';
-import { linkUpApiError, linkUpFailureOf, toLinkUpApiError } from '../../shared/transport';
 import type { LinkUpConversationPage, LinkUpMessage } from '../../shared/types';
 import { accountIdProblem, limitProblem } from '../../shared/validation';
+import { listUpTo, routedRequest } from './request';
 
 /**
  * preSend: refuse bad input before anything is sent (and billed), and send the Conversation
@@ -84,7 +80,7 @@ export async function fetchConversationPages(
 	const fetchPage: PageFetcher<LinkUpMessage> = async (cursor, count) => {
 		const pageParams: IDataObject = { ...params, count };
 		if (cursor !== undefined) pageParams.cursor = cursor;
-		const page: LinkUpConversationPage = await requestMessagesAction.call(
+		const page: LinkUpConversationPage = await routedRequest.call(
 			this,
 			requestData,
 			{ ...body, params: pageParams },
@@ -96,44 +92,11 @@ export async function fetchConversationPages(
 			next: pageCursor(page),
 		};
 	};
-	const collected = (listed: LinkUpMessage[]) => uniqueMessages(listed).length;
-	const walk = await walkPages(fetchPage, {
-		count: (listed) => nextPageCount(limit, collected(listed), RETURN_ALL_PAGE_SIZE),
-		readOn: (page, listed) => page.length > 0 && (limit === undefined || collected(listed) < limit),
-	});
+	const messages = await listUpTo(fetchPage, limit, uniqueMessages);
 	const context = conversationContext(first, params.conversation_id);
 	const pairedItem = { item: this.getItemIndex() };
-	return uniqueMessages(walk.pages.flat())
-		.slice(0, limit)
-		.map((message) => ({
-			json: simplify ? simplifyMessage(message, context) : (message as IDataObject),
-			pairedItem,
-		}));
-}
-
-/**
- * One request through n8n's routing (postReceive readLinkUpData returns the envelope's `data`),
- * with our timeout; any failure comes out in our words for this action.
- */
-export async function requestMessagesAction(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	body: IDataObject,
-	action: MessageAction,
-): Promise<IDataObject> {
-	// makeRoutingRequest mutates the options it is given: every request gets its own copy.
-	const request = {
-		...requestData,
-		options: { ...requestData.options, body, timeout: REQUEST_TIMEOUT_MS },
-	};
-	try {
-		const [item] = await this.makeRoutingRequest(request);
-		return item?.json ?? {};
-	} catch (error) {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const apiError = toLinkUpApiError(this.getNode(), error, normalizeBaseUrl(credentials.baseUrl));
-		const failure = linkUpFailureOf(apiError);
-		const worded = failure && describeForAction(failure, action);
-		throw worded && worded !== failure ? linkUpApiError(this.getNode(), worded) : apiError;
-	}
+	return messages.map((message) => ({
+		json: simplify ? simplifyMessage(message, context) : (message as IDataObject),
+		pairedItem,
+	}));
 }

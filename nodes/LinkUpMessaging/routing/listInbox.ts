@@ -8,14 +8,12 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../../shared/baseUrl';
-import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, RETURN_ALL_PAGE_SIZE } from '../../shared/constants';
-import { pageCursor, walkPages, type PageFetcher } from '../../shared/pageWalker';
-import { nextPageCount, uniqueConversations } from '../../shared/pagination';
+import { pageCursor, type PageFetcher } from '../../shared/pageWalker';
+import { uniqueConversations } from '../../shared/pagination';
 import { simplifyConversation } from '../../shared/simplify';
-import { toLinkUpApiError } from '../../shared/transport';
 import type { LinkUpConversation, LinkUpInboxPage } from '../../shared/types';
 import { accountIdProblem, categoryProblem, limitProblem } from '../../shared/validation';
+import { listUpTo, routedRequest } from './request';
 
 /** preSend: refuse a bad account or category (what the description routes) before anything is sent. */
 export async function validateListInboxRequest(
@@ -54,42 +52,17 @@ export async function fetchInboxPages(
 	const fetchPage: PageFetcher<LinkUpConversation> = async (cursor, count) => {
 		const pageParams: IDataObject = { ...params, count };
 		if (cursor !== undefined) pageParams.cursor = cursor;
-		const page = await requestInboxPage.call(this, requestData, { ...body, params: pageParams });
+		const page: LinkUpInboxPage = await routedRequest.call(this, requestData, {
+			...body,
+			params: pageParams,
+		});
 		return {
 			items: Array.isArray(page.conversations) ? page.conversations : [],
 			next: pageCursor(page),
 		};
 	};
-	// A conversation listed twice (a page served again) counts once towards the Limit.
-	const collected = (listed: LinkUpConversation[]) => uniqueConversations(listed).length;
-	const walk = await walkPages(fetchPage, {
-		count: (listed) => nextPageCount(limit, collected(listed), RETURN_ALL_PAGE_SIZE),
-		readOn: (page, listed) => page.length > 0 && (limit === undefined || collected(listed) < limit),
-	});
-	return uniqueConversations(walk.pages.flat())
-		.slice(0, limit)
-		.map((conversation) => ({
-			json: simplify
-				? simplifyConversation(conversation)
-				: (conversation as unknown as IDataObject),
-		}));
-}
-
-async function requestInboxPage(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	body: IDataObject,
-): Promise<LinkUpInboxPage> {
-	// makeRoutingRequest mutates the options it is given: every page gets its own copy.
-	const pageRequest = {
-		...requestData,
-		options: { ...requestData.options, body, timeout: REQUEST_TIMEOUT_MS },
-	};
-	try {
-		const [item] = await this.makeRoutingRequest(pageRequest);
-		return (item?.json ?? {}) as LinkUpInboxPage;
-	} catch (error) {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		throw toLinkUpApiError(this.getNode(), error, normalizeBaseUrl(credentials.baseUrl));
-	}
+	const conversations = await listUpTo(fetchPage, limit, uniqueConversations);
+	return conversations.map((conversation) => ({
+		json: simplify ? simplifyConversation(conversation) : (conversation as unknown as IDataObject),
+	}));
 }

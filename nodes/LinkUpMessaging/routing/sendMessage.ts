@@ -20,7 +20,7 @@ import {
 import { simplifySentMessage } from '../../shared/simplifyMessage';
 import type { LinkUpSentMessage } from '../../shared/types';
 import { accountIdProblem } from '../../shared/validation';
-import { requestMessagesAction } from './getConversation';
+import { routedRequest } from './request';
 
 /**
  * Sends go one at a time, in item order: n8n starts the requests of all items at once, and
@@ -126,12 +126,7 @@ export async function sendOneMessage(
 			);
 		}
 		const body = (requestData.options.body ?? {}) as IDataObject;
-		const data: LinkUpSentMessage = await requestMessagesAction.call(
-			this,
-			requestData,
-			body,
-			'send',
-		);
+		const data: LinkUpSentMessage = await routedRequest.call(this, requestData, body, 'send');
 		sent = true;
 		const profileUrl = (body.params as IDataObject).profile_url as string;
 		return [
