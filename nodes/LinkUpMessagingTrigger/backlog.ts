@@ -76,19 +76,22 @@ export function nextBacklog(listing: PollListing, state: PollState, now: number)
 				: { cursor: top.next!, depth, skip: 0 },
 		);
 	}
-	// New conversations on top push everything below them down.
-	const arrivals = listedIn(top).filter(isNew).length;
+	// New conversations push everything below them down: those on top push every backlog, and
+	// the rest of a newer burst, listed from its backlog, pushes the older backlogs below it.
+	let pushed = listedIn(top).filter(isNew).length;
 	for (const { backlog: stored, scan, refused = false } of listing.backlog) {
+		const listed = listedIn(scan);
+		const above = pushed;
+		pushed += listed.filter(isNew).length;
 		if (!scan || (scan.end === 'budget' && scan.next === undefined)) {
-			const pushedDown = { ...stored, depth: stored.depth + arrivals };
+			const pushedDown = { ...stored, depth: stored.depth + above };
 			backlog.push(
 				refused ? { cursor: null, depth: toPass(pushedDown, true), skip: 0 } : pushedDown,
 			);
 			continue;
 		}
 		if (!cutShort(scan)) continue;
-		const listed = listedIn(scan);
-		const depth = (refused ? 0 : stored.depth + arrivals) + listed.length;
+		const depth = (refused ? 0 : stored.depth + above) + listed.length;
 		const skip = Math.max(0, toPass(stored, refused) - listed.filter((c) => !isNew(c)).length);
 		backlog.push(
 			scan.end === 'refused'

@@ -337,6 +337,15 @@ describe('backlog: bursts larger than one poll', () => {
 		expect(next.backlog).toEqual([{ cursor: 'c3', depth: 3, skip: 7 }]);
 	});
 
+	it('the rest of a newer burst, listed from its backlog, pushes the older backlogs below it down', () => {
+		const newer = { cursor: 'c10', depth: 10, skip: 0 };
+		const older = { cursor: 'c110', depth: 20, skip: 0 };
+		const state = { ...base(), backlog: [newer, older] };
+		const rest = scan([[...burst(10, 15), conv('old', T)]], 'caughtUp', 'x');
+		const { next } = withBacklog(state, { backlog: [resumed(newer, rest), resumed(older)] });
+		expect(next.backlog).toEqual([{ ...older, depth: 25 }]);
+	});
+
 	it('new conversations on top push a waiting backlog down', () => {
 		const first = decide(base(), { top: cut([burst(100, 110)], 'c110'), backlog: [] });
 		const next = decide(first.next, {

@@ -177,7 +177,8 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 			if ((error as Error).message.startsWith('missed'))
 				throw new Error(`poll ${poll} (seed ${scenario.seed}): ${(error as Error).message}`);
 			oracle.stats.failedPolls += 1;
-			expect(trigger.saved()).toEqual(saved);
+			// A failed poll changes nothing stored (n8n may create the node's empty static-data object).
+			expect(stateIn(trigger.saved())).toEqual(stateIn(saved));
 		} finally {
 			sandbox.clearFaults();
 		}
@@ -200,6 +201,10 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 	}
 	return { ...oracle.stats, owedAtEnd: oracle.owed.size, stateBytes: JSON.stringify(saved).length };
 }
+
+/** The trigger's stored state in a workflow's static data. */
+const stateIn = (saved: IDataObject) =>
+	(saved['node:LinkUp'] as { linkUpInbox?: unknown } | undefined)?.linkUpInbox;
 
 let sandbox: Sandbox;
 beforeAll(async () => {
