@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
+import { expectOneRequestFailure } from '../../helpers/failures';
 import { closedPort, rl } from '../../helpers/listInbox';
 import {
 	CREDITS_DESCRIPTION,
@@ -47,21 +48,7 @@ const continueOnFail = { onError: 'continueRegularOutput' as const };
 
 /** The run failed with a NodeApiError carrying exactly these words, after exactly one request, and without the key. */
 function expectFailure(result: ActionRun, message: string, description: string, httpCode: string) {
-	const { items, error, run } = result;
-	expect(run.status).toBe('error');
-	expect(error?.name).toBe('NodeApiError');
-	expect({
-		message: error?.message,
-		description: error?.description,
-		httpCode: error?.httpCode,
-	}).toStrictEqual({
-		message,
-		description,
-		httpCode,
-	});
-	expect(items).toEqual([]);
-	expect(sandbox.requests).toHaveLength(1);
-	expect(sandbox.creditsConsumed).toBe(0);
+	expectOneRequestFailure(result, sandbox, { message, description, httpCode });
 	expectNoKey(result, API_KEY);
 }
 

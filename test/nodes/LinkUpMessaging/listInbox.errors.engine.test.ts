@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
+import { expectOneRequestFailure } from '../../helpers/failures';
 import { listInboxNode, rl } from '../../helpers/listInbox';
 import {
 	API_ERROR_WORDING,
@@ -28,26 +29,8 @@ beforeEach(() => sandbox.reset());
 const creds = (apiKey = sandbox.apiKey) => credentialData(sandbox.url, apiKey);
 
 /** The run failed with a NodeApiError carrying exactly these words, after exactly one request. */
-function expectFailure(
-	{ items, error, run }: ActionRun,
-	message: string,
-	description: string,
-	httpCode: string,
-) {
-	expect(run.status).toBe('error');
-	expect(error?.name).toBe('NodeApiError');
-	expect({
-		message: error?.message,
-		description: error?.description,
-		httpCode: error?.httpCode,
-	}).toStrictEqual({
-		message,
-		description,
-		httpCode,
-	});
-	expect(items).toEqual([]);
-	expect(sandbox.requests).toHaveLength(1);
-	expect(sandbox.creditsConsumed).toBe(0);
+function expectFailure(result: ActionRun, message: string, description: string, httpCode: string) {
+	expectOneRequestFailure(result, sandbox, { message, description, httpCode });
 }
 
 const wording = (code: DocumentedCode) => {
