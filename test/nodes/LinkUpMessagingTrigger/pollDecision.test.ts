@@ -163,6 +163,13 @@ describe('decidePoll', () => {
 		expect(decide(later.next, top([future])).emit).toEqual([]);
 	});
 
+	it('a last message older than the one handled (not stamped ahead of the clock) is taken as handled: an unsent message does not re-fire the one before it', () => {
+		const state = seeded(conv('a', T));
+		const first = decide(state, top([conv('c', T + 2 * MIN)]));
+		expect(ids(first.emit)).toEqual(['c']);
+		expect(decide(first.next, top([conv('c', T + MIN)])).emit).toEqual([]);
+	});
+
 	it('skips own last messages and sponsored InMail unless asked, and never emits them later', () => {
 		const state = seeded(conv('a', T));
 		const listing = top([

@@ -119,14 +119,17 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 	// The simulated clock stays behind the real one, as LinkedIn's does behind a poll's.
 	let clock = Math.max(...sandbox.inbox.all(A).map((c) => c.last_message.time));
 	const nextTime = () => (rng() < 0.2 ? clock : (clock += 1 + Math.floor(rng() * 1000)));
+	// One message stamped a day ahead of the poll's clock (not just of the simulated one, which is
+	// days behind); a few polls later its conversation gets a message stamped before it.
 	const futureAt = Math.floor(scenario.polls / 3);
+	let futureId: string | undefined;
 	let saved: IDataObject = {};
 
 	for (let poll = 0; poll < scenario.polls; poll += 1) {
 		clock += 10_000 + Math.floor(rng() * scenario.gapMinutes * 60_000);
 		for (let i = scenario.arrivals(rng); i > 0; i -= 1) {
 			const existing = sandbox.inbox.all(A);
-			const time = poll === futureAt && i === 1 ? clock + DAY : nextTime();
+			const time = nextTime();
 			if (rng() < 0.4 && existing.length > 0) {
 				const id = pick(existing).conversation_id;
 				oracle.leaves(id);
@@ -142,6 +145,13 @@ async function run(sandbox: Sandbox, scenario: Scenario) {
 				});
 				oracle.arrived(id, !sponsored);
 			}
+		}
+		if (poll === futureAt || poll === futureAt + 3) {
+			futureId ??= pick(sandbox.inbox.all(A).filter((c) => c.type !== 'Sponsored')).conversation_id;
+			const time = poll === futureAt ? Date.now() + DAY : nextTime();
+			oracle.leaves(futureId);
+			sandbox.inbox.receiveMessage(A, futureId, { text: `stamped ${time}`, time });
+			oracle.arrived(futureId, true);
 		}
 		if (rng() < 0.2) {
 			const id = pick(sandbox.inbox.all(A)).conversation_id;
