@@ -1,11 +1,19 @@
-/** The /v2 routes of LinkUp API v2 (accounts, and messages: list_inbox here, get_conversation and send in messages.ts), without HTTP plumbing. */
+/** The /v2 routes of LinkUp API v2 (accounts, and messages: list_inbox here, get_conversation and send in messages.ts, webhooks in webhookRoutes.ts), without HTTP plumbing. */
 import { CURSOR_EXPIRED_MESSAGE, type CursorBook } from './cursors';
 import { errorBody, failure, success, type Reply } from './envelope';
 import type { FaultCursors } from './faults';
 import type { Inbox } from './inbox';
 import { getConversation, send } from './messages';
 import { activityOf, decodeCursor, type CursorPosition } from './order';
-import { CATEGORIES, type Category, type Conversation, type SandboxConversation } from './types';
+import {
+	CATEGORIES,
+	type Account,
+	type Category,
+	type Conversation,
+	type SandboxConversation,
+} from './types';
+import { handleWebhooks, webhookActionOf } from './webhookRoutes';
+import type { Webhooks } from './webhooks';
 
 export interface ApiContext {
 	inbox: Inbox;
@@ -13,6 +21,7 @@ export interface ApiContext {
 	/** changed at run time by sandbox.setMaxPageSize */
 	maxPageSize: number;
 	cursors: CursorBook;
+	webhooks: Webhooks;
 }
 
 export interface V2Request {
@@ -46,6 +55,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function actionOf(req: V2Request): string | null {
 	if (req.path === '/v2/accounts') return 'list_accounts';
 	if (req.path.startsWith('/v2/accounts/')) return 'get_account';
+	const webhookAction = webhookActionOf(req.method, req.path);
+	if (webhookAction) return webhookAction;
 	if (req.path === '/v2/messages' && isObject(req.body) && typeof req.body.action === 'string') {
 		return req.body.action;
 	}
@@ -93,8 +104,28 @@ export function handleV2(ctx: ApiContext, req: V2Request): V2Result {
 	if (req.method === 'GET' && req.path.startsWith('/v2/accounts/'))
 		return { reply: getAccount(ctx, req) };
 	if (req.method === 'POST' && req.path === '/v2/messages') return messages(ctx, req);
+	const webhookReply = handleWebhooks(ctx, req);
+	if (webhookReply) return { reply: webhookReply };
 	const body = errorBody('NOT_FOUND', `Route ${req.method} ${req.path} not found`, action);
 	return { reply: { status: 404, body, credits: 0 } };
+}
+
+/** 404 INVALID_ACCOUNT for an unknown account, 403 ACCOUNT_INACTIVE for an inactive one. */
+export function accountFailure(
+	inbox: Inbox,
+	accountId: string,
+	action: string | null,
+): Reply | undefined {
+	const account = inbox.account(accountId);
+	if (!account) {
+		const msg = `Account ${accountId} not found or not owned by this API key`;
+		return failure('INVALID_ACCOUNT', msg, action);
+	}
+	if (!account.is_active || account.status !== 'active') {
+		const msg = `Account ${accountId} is inactive. Reconnect it from your LinkUp dashboard.`;
+		return failure('ACCOUNT_INACTIVE', msg, action);
+	}
+	return undefined;
 }
 
 function listAccounts(ctx: ApiContext, req: V2Request): Reply {
@@ -145,20 +176,9 @@ function messages(ctx: ApiContext, req: V2Request): V2Result {
 	const accountId = body.account_id;
 	if (typeof accountId !== 'string' || accountId === '')
 		return bad('account_id is required', action);
-	const account = ctx.inbox.account(accountId);
-	if (!account) {
-		return {
-			reply: failure(
-				'INVALID_ACCOUNT',
-				`Account ${accountId} not found or not owned by this API key`,
-				action,
-			),
-		};
-	}
-	if (!account.is_active || account.status !== 'active') {
-		const msg = `Account ${accountId} is inactive. Reconnect it from your LinkUp dashboard.`;
-		return { reply: failure('ACCOUNT_INACTIVE', msg, action) };
-	}
+	const refused = accountFailure(ctx.inbox, accountId, action);
+	if (refused) return { reply: refused };
+	const account = ctx.inbox.account(accountId) as Account;
 	if (action === null || !MESSAGE_ACTIONS.includes(action)) {
 		const msg =
 			action === null ? 'action is required' : `Unknown action '${action}' for /v2/messages`;

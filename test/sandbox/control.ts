@@ -1,45 +1,15 @@
 /**
  * Control endpoints under /__sandbox/ (no API key) for processes that cannot call sandbox methods.
  * Answers `{ ok: true, ... }`, or `{ ok: false, error }` with 400 (bad input) / 404 (unknown).
+ * With `wait: true` in the body (or `?wait=1`), the answer waits for sandbox.webhooks.settled().
  */
+import { fail, num, ok, required, str, type Body } from './controlInput';
 import type { Reply } from './envelope';
 import { SandboxNotFoundError } from './inbox';
 import type { Sandbox } from './server';
-import { checkLatency, checkPageSize } from './settings';
+import { checkLatency, checkPageSize, checkWebhookSettings } from './settings';
 import type { FaultOptions, SandboxConversation } from './types';
-
-type Body = Record<string, unknown>;
-
-const ok = (data: Record<string, unknown> = {}): Reply => ({
-	status: 200,
-	body: { ok: true, ...data },
-	credits: 0,
-});
-const fail = (status: number, error: string): Reply => ({
-	status,
-	body: { ok: false, error },
-	credits: 0,
-});
-
-function str(body: Body, key: string): string | undefined {
-	const v = body[key];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'string') throw new TypeError(`${key} must be a string`);
-	return v;
-}
-
-function num(body: Body, key: string): number | undefined {
-	const v = body[key];
-	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'number') throw new TypeError(`${key} must be a number`);
-	return v;
-}
-
-function required(body: Body, key: string): string {
-	const v = str(body, key);
-	if (!v) throw new TypeError(`${key} is required`);
-	return v;
-}
+import { handleWebhookControl } from './webhookControl';
 
 export function handleControl(
 	sandbox: Sandbox,
@@ -48,7 +18,7 @@ export function handleControl(
 	rawBody: unknown,
 	invalidJson: boolean,
 	query: Record<string, string> = {},
-): Reply {
+): Reply | Promise<Reply> {
 	if (invalidJson) return fail(400, 'body must be valid JSON');
 	const body: Body =
 		typeof rawBody === 'object' && rawBody !== null && !Array.isArray(rawBody)
@@ -57,7 +27,9 @@ export function handleControl(
 	// GET endpoints take their input from the query string
 	if (method === 'GET') Object.assign(body, query);
 	try {
-		return dispatch(sandbox, `${method} ${path}`, body);
+		const wait = [true, '1', 'true'].includes(body.wait as never);
+		const reply = dispatch(sandbox, `${method} ${path}`, body);
+		return wait ? sandbox.webhooks.settled().then(() => reply) : reply;
 	} catch (err) {
 		if (err instanceof SandboxNotFoundError) return fail(404, err.message);
 		return fail(400, err instanceof Error ? err.message : String(err));
@@ -79,6 +51,8 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 				requestCount: sandbox.requests.length,
 				maxPageSize: sandbox.maxPageSize,
 				latencyMs: sandbox.latencyMs,
+				webhooks: sandbox.webhooks.list().length,
+				monitoringCredits: sandbox.webhooks.monitoringCredits(),
 				faults: sandbox
 					.pendingFaults()
 					.map((f) => ({ ...f, times: f.times === Infinity ? -1 : f.times })),
@@ -147,11 +121,18 @@ function dispatch(sandbox: Sandbox, route: string, body: Body): Reply {
 			const latencyMs = num(body, 'latencyMs');
 			if (maxPageSize !== undefined) checkPageSize(maxPageSize);
 			if (latencyMs !== undefined) checkLatency(latencyMs);
+			const webhookSettings = checkWebhookSettings(body);
 			if (maxPageSize !== undefined) sandbox.setMaxPageSize(maxPageSize);
 			if (latencyMs !== undefined) sandbox.setLatency(latencyMs);
-			return ok({ maxPageSize: sandbox.maxPageSize, latencyMs: sandbox.latencyMs });
+			return ok({
+				maxPageSize: sandbox.maxPageSize,
+				latencyMs: sandbox.latencyMs,
+				...sandbox.webhooks.configure(webhookSettings),
+			});
 		}
 		default:
-			return fail(404, `no control endpoint ${route}`);
+			return (
+				handleWebhookControl(sandbox, route, body) ?? fail(404, `no control endpoint ${route}`)
+			);
 	}
 }

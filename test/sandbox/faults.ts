@@ -29,7 +29,7 @@ export const MALFORMED_JSON_BODY =
 export const HTML_502_BODY =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n';
 
-export const FAULT_PATHS: readonly FaultPath[] = ['/v2/messages', '/v2/accounts'];
+export const FAULT_PATHS: readonly FaultPath[] = ['/v2/messages', '/v2/accounts', '/v2/webhooks'];
 
 export function isFault(x: unknown): x is Fault {
 	return typeof x === 'string' && (FAULTS as readonly string[]).includes(x);
@@ -43,6 +43,7 @@ export function isCursorFault(f: Fault): f is CursorFault {
 export function faultPathOf(path: string): FaultPath | undefined {
 	if (path === '/v2/messages') return '/v2/messages';
 	if (path === '/v2/accounts' || path.startsWith('/v2/accounts/')) return '/v2/accounts';
+	if (path === '/v2/webhooks' || path.startsWith('/v2/webhooks/')) return '/v2/webhooks';
 	return undefined;
 }
 

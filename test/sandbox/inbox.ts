@@ -32,12 +32,27 @@ export type { CursorPosition } from './order';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
+/** An incoming message that just arrived (what webhooks deliver as message_received). */
+export interface Arrival {
+	accountId: string;
+	conversation: SandboxConversation;
+	/** the conversation's newest message: the one that arrived */
+	message: StoredMessage;
+}
+
 export class Inbox {
 	private accountList: Account[] = [];
 	private conversations = new Map<string, Map<string, SandboxConversation>>();
 	private clock = new Clock();
 	private histories = new Histories();
 	private created = 0;
+	private seeding = false;
+	/**
+	 * Called after an incoming (not fromMe) message arrives: receiveMessage, newConversation, and
+	 * addConversation of a conversation whose last_message is not is_me (not while reset() seeds).
+	 * Errors it throws are swallowed. The webhooks' hook (server.ts).
+	 */
+	onIncoming?: (arrival: Arrival) => void;
 	private readonly initial: {
 		accounts: Account[];
 		conversations: Record<string, SandboxConversation[]>;
@@ -53,8 +68,13 @@ export class Inbox {
 		this.accountList = clone(this.initial.accounts);
 		this.conversations = new Map(this.accountList.map((a) => [a.account_id, new Map()]));
 		this.histories.clear();
-		for (const [accountId, list] of Object.entries(this.initial.conversations)) {
-			for (const c of list) this.addConversation(accountId, c);
+		this.seeding = true;
+		try {
+			for (const [accountId, list] of Object.entries(this.initial.conversations)) {
+				for (const c of list) this.addConversation(accountId, c);
+			}
+		} finally {
+			this.seeding = false;
 		}
 	}
 
@@ -103,7 +123,20 @@ export class Inbox {
 
 	/** Adds a conversation; its history is its last_message after a few seeded older messages (history.ts). */
 	addConversation(accountId: string, conversation: SandboxConversation): SandboxConversation {
-		return this.insert(accountId, conversation, true);
+		const added = this.insert(accountId, conversation, true);
+		if (!added.last_message.sender?.is_me) this.arrived(accountId, added);
+		return added;
+	}
+
+	private arrived(accountId: string, conversation: SandboxConversation): void {
+		if (this.seeding || !this.onIncoming) return;
+		const [message] = this.histories.list(accountId, conversation.conversation_id);
+		if (!message) return;
+		try {
+			this.onIncoming({ accountId, conversation: clone(conversation), message });
+		} catch {
+			// a listener must never break the model
+		}
 	}
 
 	private insert(
@@ -160,6 +193,7 @@ export class Inbox {
 			c.unread += 1;
 		}
 		this.histories.append(this.accountOf(accountId), c, input.media);
+		if (!input.fromMe) this.arrived(accountId, c);
 		return clone(c);
 	}
 
@@ -189,7 +223,9 @@ export class Inbox {
 			connection: input.connection ?? true,
 			starred: input.starred ?? false,
 		};
-		return this.insert(accountId, conversation, false, input.media);
+		const added = this.insert(accountId, conversation, false, input.media);
+		if (!input.fromMe) this.arrived(accountId, added);
+		return added;
 	}
 
 	/**

@@ -27,3 +27,7 @@ export { ERROR_STATUS } from './envelope';
 export { FAULT_MESSAGES } from './faults';
 export { CURSOR_EXPIRED_MESSAGE } from './cursors';
 export { FUTURE_STAMP_MS } from './clock';
+export * from './webhookTypes';
+export { signature, DELIVERY_TIMEOUT_MS, DELIVERY_USER_AGENT } from './webhookDelivery';
+export { toApiWebhook } from './webhookRoutes';
+export { WEBHOOK_SETTING_DEFAULTS } from './settings';

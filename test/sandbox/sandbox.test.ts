@@ -218,6 +218,11 @@ describe('page size and latency at run time', () => {
 			ok: true,
 			maxPageSize: 3,
 			latencyMs: 5,
+			// the webhook settings are always returned too (webhooks.test.ts sets them)
+			webhookRequireHttps: false,
+			webhookStartsMonitoring: true,
+			webhookListShape: 'object',
+			webhookDeliveryShape: 'documented',
 		});
 		expect(ids(await list(sandbox))).toHaveLength(3);
 		expect((await control(sandbox, 'config', { maxPageSize: 0 })).status).toBe(400);

@@ -23,6 +23,8 @@ import { headersOf, LateReplies, parseBody, send } from './http';
 import { Inbox } from './inbox';
 import { Settings } from './settings';
 import { SANDBOX_API_KEY, defaultAccounts } from './accounts';
+import { Webhooks } from './webhooks';
+import type { SandboxWebhooks } from './webhookTypes';
 import type {
 	Fault,
 	FaultOptions,
@@ -66,7 +68,9 @@ export interface Sandbox {
 	readonly latencyMs: number;
 	/** every POST /v2/messages answer (computed on arrival) is sent `ms` late; 0 = at once */
 	setLatency(ms: number): void;
-	/** initial inbox and accounts, no requests, no faults, 0 credits, start settings, cursors forgotten */
+	/** LinkUp's webhooks: registry, deliveries, events, monitoring bill, settings (README "Webhooks") */
+	webhooks: SandboxWebhooks;
+	/** initial inbox and accounts, no requests, no faults, 0 credits, start settings, cursors forgotten, no webhooks or deliveries */
 	reset(): void;
 	/** stops listening and destroys open (e.g. hanging) sockets */
 	close(): Promise<void>;
@@ -84,7 +88,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const settings = new Settings({
 		maxPageSize: options.maxPageSize ?? 100,
 		latencyMs: options.latencyMs ?? 0,
+		webhookRequireHttps: options.webhookRequireHttps,
+		webhookStartsMonitoring: options.webhookStartsMonitoring,
+		webhookListShape: options.webhookListShape,
+		webhookDeliveryShape: options.webhookDeliveryShape,
 	});
+	const webhooks = new Webhooks(inbox, settings);
+	inbox.onIncoming = (arrival) => webhooks.messageReceived(arrival);
 	const cursors = new CursorBook(options.cursorTtlMs);
 	const ctx: ApiContext = {
 		inbox,
@@ -93,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return settings.maxPageSize;
 		},
 		cursors,
+		webhooks,
 	};
 	const late = new LateReplies();
 	const faults = new FaultQueue();
@@ -126,17 +137,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = req.method ?? 'GET';
 		const { body, invalidJson } = parseBody(raw);
 		if (url.pathname.startsWith('/__sandbox/')) {
-			send(
-				res,
-				handleControl(
-					sandbox,
-					method,
-					url.pathname,
-					body,
-					invalidJson,
-					Object.fromEntries(url.searchParams),
-				),
-			);
+			const query = Object.fromEntries(url.searchParams);
+			const reply = handleControl(sandbox, method, url.pathname, body, invalidJson, query);
+			if (reply instanceof Promise) void reply.then((r) => !res.destroyed && send(res, r));
+			else send(res, reply);
 			return;
 		}
 		if (url.pathname !== '/v2' && !url.pathname.startsWith('/v2/')) {
@@ -223,11 +227,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return settings.latencyMs;
 		},
 		setLatency: (ms) => settings.setLatency(ms),
+		webhooks,
 		reset: () => {
 			inbox.reset();
 			faults.clear();
 			cursors.reset();
 			settings.reset();
+			webhooks.clear();
 			requests.length = 0;
 			credits = 0;
 		},
@@ -235,6 +241,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (closed) return;
 			closed = true;
 			late.clear();
+			webhooks.close();
 			const done = new Promise<void>((resolve) => server.close(() => resolve()));
 			for (const s of sockets) s.destroy();
 			server.closeAllConnections();

@@ -3,6 +3,7 @@
  * Field names follow the API exactly; anything sandbox-only is marked as such.
  */
 import type { MessageMedia } from './history';
+import type { WebhookSettingValues } from './webhookTypes';
 
 export type Platform = 'LINKEDIN' | 'WHATSAPP';
 
@@ -104,14 +105,14 @@ export type CursorFault = (typeof CURSOR_FAULTS)[number];
 export type Fault = ErrorCode | (typeof TRANSPORT_FAULTS)[number] | CursorFault;
 export const FAULTS: readonly Fault[] = [...ERROR_CODES, ...TRANSPORT_FAULTS, ...CURSOR_FAULTS];
 
-export type FaultPath = '/v2/messages' | '/v2/accounts';
+export type FaultPath = '/v2/messages' | '/v2/accounts' | '/v2/webhooks';
 
 export interface FaultOptions {
 	/** how many matching requests get the fault (default 1; Infinity = until clearFaults/reset) */
 	times?: number;
 	/** how many matching requests to let through first (default 0) */
 	skip?: number;
-	/** which endpoint: '/v2/accounts' also covers /v2/accounts/{id} (default '/v2/messages') */
+	/** which endpoint: '/v2/accounts' also covers /v2/accounts/{id}, '/v2/webhooks' every webhook route (default '/v2/messages') */
 	path?: FaultPath;
 }
 
@@ -169,7 +170,8 @@ export interface NewConversationInput {
 	conversation_id?: string;
 }
 
-export interface SandboxOptions {
+/** The webhook start options (webhookTypes.ts): webhookRequireHttps (default false), webhookStartsMonitoring (true), webhookListShape ('object'), webhookDeliveryShape ('documented'). */
+export interface SandboxOptions extends Partial<WebhookSettingValues> {
 	/** default 0 (a free port) */
 	port?: number;
 	/** default SANDBOX_API_KEY */
