@@ -5,6 +5,7 @@ module.exports = {
 	LinkUpMessagingTrigger:
 		require('./dist/nodes/LinkUpMessagingTrigger/LinkUpMessagingTrigger.node.js')
 			.LinkUpMessagingTrigger,
+	LinkUpTrigger: require('./dist/nodes/LinkUpTrigger/LinkUpTrigger.node.js').LinkUpTrigger,
 	LinkUpLinkedInApi: require('./dist/credentials/LinkUpLinkedInApi.credentials.js')
 		.LinkUpLinkedInApi,
 };

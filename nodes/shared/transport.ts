@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -12,9 +13,14 @@ import {
 
 import { normalizeBaseUrl } from './baseUrl';
 import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS } from './constants';
-import { describeNetworkFailure, readLinkUpEnvelope, type LinkUpFailure } from './errors';
+import {
+	describeLinkUpFailure,
+	describeNetworkFailure,
+	readLinkUpEnvelope,
+	type LinkUpFailure,
+} from './errors';
 
-type LinkUpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+type LinkUpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 interface LinkUpRequest {
 	method: IHttpRequestMethods;
@@ -59,11 +65,9 @@ export function toLinkUpApiError(node: INode, error: unknown, baseUrl?: string):
 	return linkUpApiError(node, describeNetworkFailure(networkErrorCode(error), baseUrl));
 }
 
-/** One LinkUp call; returns the envelope's `data` or throws a `NodeApiError` for the user. */
-export async function linkUpApiRequest(
-	this: LinkUpContext,
-	request: LinkUpRequest,
-): Promise<IDataObject> {
+type LinkUpResponse = { statusCode?: number; body?: unknown };
+
+async function send(this: LinkUpContext, request: LinkUpRequest): Promise<LinkUpResponse> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = normalizeBaseUrl(credentials.baseUrl);
 	const options: IHttpRequestOptions = {
@@ -77,19 +81,39 @@ export async function linkUpApiRequest(
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 	};
-	let response: { statusCode?: number; body?: unknown };
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		);
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
 		throw toLinkUpApiError(this.getNode(), error, baseURL);
 	}
+}
+
+/** One LinkUp call; returns the envelope's `data` or throws a `NodeApiError` for the user. */
+export async function linkUpApiRequest(
+	this: LinkUpContext,
+	request: LinkUpRequest,
+): Promise<IDataObject> {
+	const response = await send.call(this, request);
 	const envelope = readLinkUpEnvelope(response.statusCode, response.body);
 	if (!envelope.ok) throw linkUpApiError(this.getNode(), envelope.failure);
 	return envelope.data as IDataObject;
+}
+
+/**
+ * For answers LinkUp does not document (the webhook list, DELETE): any 2xx that is not
+ * `success: false` succeeds, with its `data` whatever its shape (undefined for an empty body).
+ */
+export async function linkUpApiRequestLoose(
+	this: LinkUpContext,
+	request: LinkUpRequest,
+): Promise<unknown> {
+	const response = await send.call(this, request);
+	const { statusCode, body } = response;
+	const parsed = typeof body === 'object' && body !== null ? (body as IDataObject) : undefined;
+	const succeeded =
+		statusCode !== undefined && statusCode >= 200 && statusCode < 300 && parsed?.success !== false;
+	if (succeeded) return parsed && 'data' in parsed ? parsed.data : parsed;
+	throw linkUpApiError(this.getNode(), describeLinkUpFailure(statusCode, body));
 }
 
 function networkErrorCode(error: unknown): string | undefined {

@@ -16,11 +16,12 @@ describe('dist as n8n loads it', () => {
 		await loader.loadAll();
 	});
 
-	it('finds both nodes and the credential under their public names', () => {
+	it('finds the three nodes and the credential under their public names', () => {
 		expect(loader.packageName).toBe('n8n-nodes-linkup-messaging');
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
 			'linkUpMessaging',
 			'linkUpMessagingTrigger',
+			'linkUpTrigger',
 		]);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['linkUpLinkedInApi']);
 		expect(loader.types.credentials.map((c) => c.displayName)).toEqual(['LinkUp API']);
@@ -49,11 +50,15 @@ describe('dist as n8n loads it', () => {
 		expect(files.size).toBe(2);
 	});
 
-	it('marks the action node usable as an AI tool and the trigger not', () => {
+	it('marks the action node usable as an AI tool and the triggers not', () => {
 		const byName = Object.fromEntries(loader.types.nodes.map((n) => [n.name, n]));
 		expect(byName.linkUpMessaging.usableAsTool).toBe(true);
 		expect(byName.linkUpMessagingTrigger.usableAsTool).toBeUndefined();
 		expect(byName.linkUpMessagingTrigger.polling).toBe(true);
+		expect(byName.linkUpTrigger.usableAsTool).toBeUndefined();
+		expect(byName.linkUpTrigger.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 	});
 
 	it('exposes the same classes through index.js, the package main', async () => {
@@ -65,6 +70,7 @@ describe('dist as n8n loads it', () => {
 			'LinkUpLinkedInApi',
 			'LinkUpMessaging',
 			'LinkUpMessagingTrigger',
+			'LinkUpTrigger',
 		]);
 		expect(new main.LinkUpLinkedInApi().name).toBe('linkUpLinkedInApi');
 	});
