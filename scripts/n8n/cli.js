@@ -10,9 +10,10 @@
  *       login, writes build/e2e/stack.json, and runs until Ctrl-C.
  *       With --demo (npm run demo) it also runs List Inbox once, prints the items, sends a reply to the
  *       newest unread conversation (Send Message), and activates
- *       a trigger workflow that polls every minute.
+ *       a trigger workflow that polls every minute and an instant (LinkUp webhook) trigger workflow.
  *   node scripts/n8n/cli.js message [--name "Zoë"] [--text "Hi"] [--conversation ID]
- *       A new message arrives in the running sandbox (a new unread conversation by default).
+ *       A new message arrives in the running sandbox (a new unread conversation by default); with
+ *       the demo running, prints the item of the instant trigger's execution.
  *   node scripts/n8n/cli.js fault INTERNAL_ERROR [--times 1]   |   fault --clear
  *   node scripts/n8n/cli.js poll <workflowId>     "poll now" (deactivate + activate)
  *   node scripts/n8n/cli.js run <workflowId> [--trigger "Manual Trigger"]   run and print items
@@ -102,6 +103,7 @@ async function start() {
 		accountId: stack.accountId,
 		sandboxUrl: stack.sandbox.url,
 		workflows: imported,
+		instantWorkflowId: demo?.instant.id,
 		pid: process.pid,
 	};
 	fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
@@ -117,9 +119,14 @@ async function start() {
 			`  workflow "${demo.trigger.name}" (active, polls every minute): ${n8n.url}/workflow/${demo.trigger.id}`,
 		);
 		out(
+			`  workflow "${demo.instant.name}" (active, LinkUp webhook): ${n8n.url}/workflow/${demo.instant.id}`,
+		);
+		out(
 			'  make a LinkedIn message arrive (second terminal): npm run demo:message -- --name "Zoë" --text "Hi!"',
 		);
-		out("  then, within a minute, see the trigger's execution under Executions in the editor.");
+		out(
+			'  the instant workflow runs at once (demo:message prints its item); the polling one within a minute.',
+		);
 	} else {
 		out('  a new LinkedIn message: node scripts/n8n/cli.js message --name "Zoë" --text "Hi!"');
 	}
@@ -205,7 +212,18 @@ async function demoWorkflows(stack) {
 	triggerWorkflow.nodes[0].parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	const trigger = await n8n.createWorkflow(triggerWorkflow);
 	await n8n.activate(trigger.id);
-	return { listInbox, reply, trigger };
+	const instant = await n8n.createWorkflow(
+		lib.webhookTriggerWorkflow({
+			name: 'Demo: instant LinkedIn messages (LinkUp webhook)',
+			credential: stack.credential,
+			accountId: stack.accountId,
+			webhookId: require('node:crypto').randomUUID(),
+		}),
+	);
+	await n8n.activate(instant.id);
+	const [webhook] = (await stack.sandbox.client.webhooks()).webhooks;
+	out(`▶ "${instant.name}" is active: LinkUp (the sandbox) delivers to ${webhook?.url}`);
+	return { listInbox, reply, trigger, instant };
 }
 
 async function main() {
@@ -222,10 +240,17 @@ async function main() {
 			if (opt('--name')) body.participantName = opt('--name');
 			if (opt('--text')) body.text = opt('--text');
 			if (opt('--conversation')) body.conversationId = opt('--conversation');
-			const c = await sandbox.message(body);
-			return out(
+			const instantId = s.instantWorkflowId;
+			const n8n = instantId ? (await attach()).n8n : undefined;
+			const before = n8n ? (await n8n.executions({ workflowId: instantId })).length : 0;
+			const c = await sandbox.message({ ...body, wait: true });
+			out(
 				`new message from ${c.participant?.name}: "${c.last_message?.text}" (${c.unread} unread) in ${c.conversation_id}`,
 			);
+			if (!n8n) return;
+			const latest = (await n8n.waitForExecutions(instantId, before + 1)).at(-1);
+			out(`the instant trigger ran (execution ${latest?.id}):`);
+			return out(JSON.stringify(lib.nodeItems(latest, 'LinkUp Trigger'), null, 2));
 		}
 		case 'fault': {
 			const sandbox = new lib.SandboxClient(readState().sandboxUrl);

@@ -72,29 +72,37 @@ class N8nClient extends N8nSession {
 	}
 
 	/**
-	 * n8n 2.x: { status: 'in_progress'|'published'|'partial'|'failed'|'not_published', triggers }; 1.x: undefined.
+	 * n8n 2.x: { status: 'in_progress'|'published'|'partial'|'failed'|'not_published', triggers }; 1.x,
+	 * or 2.x with N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false (the endpoint answers 404): undefined.
 	 * @param {string} id
 	 * @returns {Promise<PublicationStatus | undefined>}
 	 */
 	async publicationStatus(id) {
 		if (this.line === '1') return undefined;
-		return await this.rest('GET', `/workflows/${id}/publication-status`);
+		const res = await this.rest('GET', `/workflows/${id}/publication-status`, undefined, {
+			raw: true,
+			expect: [200, 404],
+		});
+		return res.status === 404 ? undefined : (res.body?.data ?? res.body);
 	}
 
 	/**
-	 * Waits until no (de)activation of the workflow is in flight (2.x); returns the settled status.
+	 * Waits until no (de)activation of the workflow is in flight (2.x); returns the settled status
+	 * (undefined without a publication service: activation is synchronous there, as in 1.x).
 	 * @param {string} id
 	 * @param {{ timeoutMs?: number }} [options]
 	 */
 	async waitForPublication(id, { timeoutMs = 60000 } = {}) {
 		if (this.line === '1') return undefined;
-		return await waitFor(
+		const settled = await waitFor(
 			async () => {
 				const s = await this.publicationStatus(id);
-				return s && s.status !== 'in_progress' && !s.pendingVersionId ? s : undefined;
+				if (s === undefined) return { status: undefined };
+				return s.status !== 'in_progress' && !s.pendingVersionId ? { status: s } : undefined;
 			},
 			{ timeoutMs, intervalMs: 100, what: `workflow ${id} (de)activation to settle` },
 		);
+		return settled.status;
 	}
 
 	/**

@@ -123,7 +123,7 @@ class SandboxClient {
 	}
 	/**
 	 * A message in a conversation, or (no conversationId) a new unread conversation.
-	 * @param {{ conversationId?: string, participantName?: string, text?: string, accountId?: string }} [body]
+	 * @param {{ conversationId?: string, participantName?: string, text?: string, accountId?: string, wait?: boolean }} [body] wait: answer once webhook deliveries are done
 	 * @returns {Promise<any>} the conversation as the API serves it
 	 */
 	message(body = {}) {
@@ -182,6 +182,27 @@ class SandboxClient {
 	 */
 	remove(conversationId, accountId) {
 		return this.call('POST', 'remove', { conversationId, accountId });
+	}
+	/** @returns {Promise<{ webhooks: any[], monitoringCredits: number }>} registered webhooks, secrets included */
+	webhooks() {
+		return this.call('GET', 'webhooks');
+	}
+	/** @returns {Promise<any[]>} every delivery attempt, oldest first */
+	deliveries() {
+		return this.call('GET', 'webhook-deliveries').then((r) => r.deliveries);
+	}
+	/** @param {number} index a delivery sent again, byte for byte (a LinkUp retry) */
+	redeliver(index) {
+		return this.call('POST', 'redeliver', { index, wait: true }).then((r) => r.delivery);
+	}
+	/** @param {{ name?: string, profile_url?: string }} [who] */
+	invitationAccepted(who = {}) {
+		return this.call('POST', 'invitation-accepted', { ...who, wait: true }).then(
+			(r) => r.deliveries,
+		);
+	}
+	disconnect() {
+		return this.call('POST', 'disconnect', { wait: true }).then((r) => r.deliveries);
 	}
 }
 

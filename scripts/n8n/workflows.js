@@ -10,6 +10,7 @@ const { PACKAGE_NAME, REPO_ROOT } = require('./config');
 const TYPES = {
 	action: `${PACKAGE_NAME}.linkUpMessaging`,
 	trigger: `${PACKAGE_NAME}.linkUpMessagingTrigger`,
+	webhookTrigger: `${PACKAGE_NAME}.linkUpTrigger`,
 	/** The AI tool variant n8n registers for a `usableAsTool` node. */
 	tool: `${PACKAGE_NAME}.linkUpMessagingTool`,
 	manual: 'n8n-nodes-base.manualTrigger',
@@ -257,6 +258,33 @@ function triggerWorkflow({ name = 'LinkUp trigger', ...opts }) {
 }
 
 /**
+ * The LinkUp Trigger (webhook) alone. `webhookId` makes its URL `<WEBHOOK_URL>webhook/<webhookId>/webhook`.
+ * @param {{ name?: string, credential: CredentialRef, accountId: string, webhookId: string, events?: string[], simplify?: boolean, position?: [number, number] }} options
+ * @returns {Workflow}
+ */
+function webhookTriggerWorkflow({
+	name = 'LinkUp instant trigger',
+	credential,
+	accountId,
+	webhookId,
+	events = ['messageReceived'],
+	simplify = true,
+	position = [0, 0],
+}) {
+	const node = {
+		id: 'n-webhook-trigger',
+		name: 'LinkUp Trigger',
+		type: TYPES.webhookTrigger,
+		typeVersion: 1,
+		position,
+		webhookId,
+		parameters: { accountId: account(accountId), events, simplify, options: {} },
+		credentials: credRef(credential),
+	};
+	return { name, nodes: [node], connections: {}, settings: { executionOrder: 'v1' } };
+}
+
+/**
  * Both nodes on one canvas, set up as a user would (account picked from the list, every
  * trigger option shown): for the editor screenshots.
  * @param {{ name?: string, credential: CredentialRef, accountId: string, accountName?: string }} options
@@ -403,6 +431,7 @@ function wireExample(workflow, { credential, accountId, otherCredentials = {} })
 }
 
 module.exports = {
+	webhookTriggerWorkflow,
 	TYPES,
 	CREDENTIAL_TYPE,
 	NEVER,

@@ -419,6 +419,8 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 			});
 		});
 
+		require('./webhookTrigger')(ctx, line);
+
 		describe('example workflows', () => {
 			test('import and resolve our nodes', async () => {
 				const examples = loadExamples();
