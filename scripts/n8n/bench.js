@@ -10,6 +10,7 @@
  * Timing is n8n's own `executionTime` (whole ms) of the node in each execution's run data (the node's
  * work, requests included), and the execution's wall time (startedAt → stoppedAt). Runs
  * alternate between the two workflows after 3 warm-up runs each. --assert exits 1 above 1.10×.
+ * Then the LinkUp Trigger's latency and the credits a day of each trigger (bench-webhook.js).
  */
 const TARGET = 1.1;
 
@@ -133,7 +134,8 @@ async function bench({
 		log(
 			`ratio List Inbox / HTTP Request: ${ratio.toFixed(2)}× (Simplify on: ${ratioSimplify.toFixed(2)}×; target ≤ ${TARGET.toFixed(2)}×)`,
 		);
-		return { version, rows, ratio, ratioSimplify };
+		const webhook = await require('./bench-webhook').webhookBench(stack, { log });
+		return { version, rows, ratio, ratioSimplify, webhook };
 	} finally {
 		await stack.stop();
 	}
