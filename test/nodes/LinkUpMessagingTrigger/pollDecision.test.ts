@@ -203,6 +203,11 @@ describe('decidePoll', () => {
 
 describe('paging rules', () => {
 	const state = () => decide(seeded(conv('a', T)), top([conv('b', T + MIN)])).next;
+	/** n conversations h0..h<n-1>, newest first, all emitted by the state below. */
+	const handledConversations = (n: number) =>
+		Array.from({ length: n }, (_, i) => conv(`h${i}`, T + MIN + (n - i)));
+	const handledState = (n: number) =>
+		decide(seeded(conv('a', T)), top(handledConversations(n))).next;
 
 	it('reads on while a page holds something new, and through empty pages', () => {
 		const readOn = readOnWhileFresh(state(), NOW);
@@ -218,19 +223,31 @@ describe('paging rules', () => {
 			{ cursor: null, depth: 200, skip: 50 },
 			true,
 		);
-		const handledPage = Array.from({ length: 100 }, () => conv('b', T + MIN));
-		expect(count()).toBe(100);
-		expect(readOn(handledPage, handledPage)).toBe(true);
+		const handled = handledState(300);
+		const page = (from: number) => handledConversations(300).slice(from, from + 100);
+		const pass = backlogWalk(handled, NOW, { cursor: null, depth: 200, skip: 50 }, true);
+		expect(pass.count()).toBe(100);
+		expect(pass.readOn(page(0), page(0))).toBe(true);
 		expect(
-			readOn(handledPage.slice(0, 50), [
-				...handledPage,
-				...handledPage,
-				...handledPage.slice(0, 50),
-			]),
+			pass.readOn(page(200).slice(0, 50), [...page(0), ...page(100), ...page(200).slice(0, 50)]),
 		).toBe(true);
-		const passed = [...handledPage, ...handledPage, ...handledPage];
-		expect(readOn(handledPage, passed)).toBe(false);
-		expect(readOn([conv('new', T + 5 * MIN)], [...passed, conv('new', T + 5 * MIN)])).toBe(true);
+		const passed = [...page(0), ...page(100), ...page(200)];
+		expect(pass.readOn(page(200), passed)).toBe(false);
+		expect(pass.readOn([conv('new', T + 5 * MIN)], [...passed, conv('new', T + 5 * MIN)])).toBe(
+			true,
+		);
+		expect(count()).toBe(100);
+		expect(readOn([], [])).toBe(true);
+	});
+
+	it('a page LinkUp serves twice (a cursor back to page 1) counts once: the pass-over still reaches what it has to pass', () => {
+		const handled = handledState(300);
+		const page = (from: number) => handledConversations(300).slice(from, from + 100);
+		const pass = backlogWalk(handled, NOW, { cursor: null, depth: 150, skip: 0 }, true);
+		expect(pass.readOn(page(0), [...page(0), ...page(0)])).toBe(true);
+		const top: Scan = scan([page(0), page(0), page(100).slice(0, 20)], 'budget', 'c-next');
+		const next = decide(handled, { top, backlog: [] }).next;
+		expect(next.backlog).toEqual([{ cursor: 'c-next', depth: 120, skip: 0 }]);
 	});
 
 	it('a backlog resumed from its cursor reads pages of 10 while all new, or of 100 while it still has some to pass', () => {

@@ -90,6 +90,25 @@ describe('bursts larger than one poll (20 pages)', () => {
 		expect(emitted).toHaveLength(251);
 	});
 
+	it('a pass-over whose first page LinkUp serves again (a cursor back to page 1) still reaches the rest of the burst', async () => {
+		const trigger = triggerPoller(sandbox);
+		await trigger.poll();
+		const burst = arriveMany(400);
+		const emitted = idsOf(await trigger.pollItems());
+		expect(emitted).toHaveLength(200);
+		sandbox.expireCursors();
+		// The top page is quiet; the stored cursor is refused; the first page of the pass-over
+		// hands back a cursor that lists page 1 again.
+		sandbox.injectFault('REPEAT_CURSOR', { skip: 1 });
+		const next = idsOf(await trigger.pollItems());
+		expect(sandbox.requests.filter((r) => r.fault === 'REPEAT_CURSOR')).toHaveLength(1);
+		expect(next.length).toBeGreaterThan(0);
+		emitted.push(...next);
+		await drain(trigger, emitted);
+		expect(emitted).toHaveLength(400);
+		expect(new Set(emitted)).toEqual(new Set(burst));
+	});
+
 	it('a state stored for another account is not reused: the poll seeds afresh', async () => {
 		const trigger = triggerPoller(sandbox);
 		await trigger.poll();
