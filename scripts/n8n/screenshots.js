@@ -12,7 +12,9 @@
  * (apt-get install -y chromium fonts-liberation) and the devDependency playwright-core.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { randomUUID } = require('node:crypto');
 const { capturePanels } = require('./editor');
 
 /** The panels to capture, in order (List Inbox runs first; the trigger then shows its item). */
@@ -20,9 +22,10 @@ const PANELS = [
 	{ name: 'LinkUp Messaging', file: 'list-inbox-node.png', execute: true, view: 'Table' },
 	{ name: 'LinkUp Messaging Trigger', file: 'trigger-node.png', view: 'Schema' },
 ];
+const WEBHOOK_PANEL = [{ name: 'LinkUp Trigger', file: 'webhook-trigger-node.png' }];
 
 async function main() {
-	const { REPO_ROOT, startStack, bothNodesWorkflow } = require('.');
+	const { REPO_ROOT, startStack, bothNodesWorkflow, webhookTriggerWorkflow } = require('.');
 	const argv = process.argv.slice(2);
 	const outIdx = argv.indexOf('--out');
 	const out = path.resolve(
@@ -40,6 +43,21 @@ async function main() {
 		log(`capturing in Chromium from ${stack.n8n.url}/workflow/${wf.id}`);
 		const shots = await capturePanels(stack.n8n, wf.id, PANELS, out);
 		fs.renameSync(path.join(out, 'canvas.png'), path.join(out, 'workflow-canvas.png'));
+		// The LinkUp Trigger (webhook) on a canvas of its own; only its panel is kept.
+		const instant = await stack.n8n.createWorkflow(
+			webhookTriggerWorkflow({
+				credential: stack.credential,
+				accountId: stack.accountId,
+				webhookId: randomUUID(),
+			}),
+		);
+		const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkup-shots-'));
+		const [webhookShot] = Object.values(
+			await capturePanels(stack.n8n, instant.id, WEBHOOK_PANEL, scratch),
+		);
+		fs.copyFileSync(webhookShot.screenshot, path.join(out, WEBHOOK_PANEL[0].file));
+		fs.rmSync(scratch, { recursive: true, force: true });
+		log(`wrote ${path.relative(REPO_ROOT, path.join(out, WEBHOOK_PANEL[0].file))}`);
 		for (const s of Object.values(shots)) log(`wrote ${path.relative(REPO_ROOT, s.screenshot)}`);
 		log(`wrote ${path.relative(REPO_ROOT, path.join(out, 'workflow-canvas.png'))}`);
 	} finally {
