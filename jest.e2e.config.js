@@ -1,9 +1,10 @@
 /**
  * End-to-end suite against real n8n servers (npm run test:e2e). Installs n8n into a cache
  * outside the repo on first use (see scripts/n8n/install.js). One test file per n8n line, run
- * side by side. LINKUP_E2E_LINES=2 (or 1) runs one line only.
+ * side by side: 2 (n8n 2.x), 1 (n8n 1.x) and queue (n8n 2.x in queue mode: Postgres, Redis, main,
+ * two workers, a webhook processor). LINKUP_E2E_LINES=2 (or 1, or queue) runs one line only.
  */
-const lines = (process.env.LINKUP_E2E_LINES || '2,1').split(',').map((s) => s.trim());
+const lines = (process.env.LINKUP_E2E_LINES || '2,1,queue').split(',').map((s) => s.trim());
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -69,16 +69,24 @@ function nodeOnPath20() {
 	return 'node';
 }
 
+/**
+ * The n8n lines to install for LINKUP_E2E_LINES (default '2,1,queue'). The e2e line "queue" (n8n 2.x in
+ * queue mode, test/e2e/n8n-queue.e2e.js) runs on line 2's install.
+ */
 function selectedLines() {
-	const raw = process.env.LINKUP_E2E_LINES || '2,1';
-	return raw
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean)
-		.map((k) => {
-			if (!LINES[k]) throw new Error(`LINKUP_E2E_LINES: unknown line "${k}" (use 2, 1 or 2,1)`);
-			return k;
-		});
+	const raw = process.env.LINKUP_E2E_LINES || '2,1,queue';
+	/** @type {string[]} */
+	const keys = [];
+	for (const s of raw.split(',')) {
+		const k = s.trim() === 'queue' ? '2' : s.trim();
+		if (!k) continue;
+		if (!LINES[k])
+			throw new Error(
+				`LINKUP_E2E_LINES: unknown line "${k}" (use 2, 1, queue or a list: 2,1,queue)`,
+			);
+		if (!keys.includes(k)) keys.push(k);
+	}
+	return keys;
 }
 
 module.exports = {

@@ -20,6 +20,8 @@ const n8nSession = require('./n8n-session');
 const n8nClient = require('./n8n-client');
 const executionData = require('./execution-data');
 const workflows = require('./workflows');
+const services = require('./services');
+const queue = require('./queue');
 
 /**
  * @typedef {object} StackOptions
@@ -134,6 +136,8 @@ module.exports = {
 	...n8nClient,
 	...executionData,
 	...workflows,
+	...services,
+	...queue,
 	startStack,
 	/** @param {string} p */
 	rmrf: (p) => fs.rmSync(p, { recursive: true, force: true }),

@@ -97,13 +97,29 @@ function n8nEnv({ line, userFolder, port, brokerPort, logLevel = 'info', extra =
  * @property {string} [logFile]     n8n's stdout+stderr (default: <userFolder>/n8n.log)
  * @property {string} [logLevel]    N8N_LOG_LEVEL (default info)
  * @property {NodeJS.ProcessEnv} [env] extra environment
- * @property {number} [port]        the editor/API port (default: a free one, kept across restarts)
+ * @property {number} [port]        the editor/API port (default: a free one, kept across restarts);
+ *                                   for a worker, its health server's port (QUEUE_HEALTH_CHECK_PORT)
+ * @property {'start' | 'worker' | 'webhook'} [command]  n8n's command (default start); worker and
+ *                                   webhook are queue mode's processes (the queue's environment is
+ *                                   the caller's `env`, see queue.js)
+ * @property {string} [name]        how logs and errors call it (default: the command)
  */
 
 class N8nProcess {
 	/** @param {N8nProcessOptions} [options] */
-	constructor({ line = '2', userFolder, logFile, logLevel = 'info', env = {}, port } = {}) {
+	constructor({
+		line = '2',
+		userFolder,
+		logFile,
+		logLevel = 'info',
+		env = {},
+		port,
+		command = 'start',
+		name,
+	} = {}) {
 		this.line = String(line);
+		this.command = command;
+		this.name = name || command;
 		this.paths = linePaths(this.line);
 		this.userFolder =
 			userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `linkup-n8n${this.line}-`));
@@ -157,7 +173,7 @@ class N8nProcess {
 		fs.mkdirSync(this.userFolder, { recursive: true });
 		fs.appendFileSync(
 			this.logFile,
-			`\n===== n8n ${this.version} start ${new Date().toISOString()} port ${port} =====\n`,
+			`\n===== n8n ${this.version} ${this.command} ${new Date().toISOString()} port ${port} =====\n`,
 		);
 		const env = n8nEnv({
 			line: this.line,
@@ -167,29 +183,30 @@ class N8nProcess {
 			logLevel: this.logLevel,
 			extra: this.extraEnv,
 		});
+		if (this.command === 'worker') {
+			// The worker's own server (/healthz, /healthz/readiness) is on the port we wait on.
+			Object.assign(env, {
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(port),
+			});
+			env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+		}
 		const started = Date.now();
-		this.child = spawnGroup(this.paths.nodeBin, [this.paths.n8nBin, 'start'], {
+		this.child = spawnGroup(this.paths.nodeBin, [this.paths.n8nBin, this.command], {
 			cwd: this.userFolder,
 			env,
 			logFile: this.logFile,
 		});
 		try {
-			await waitFor(
-				async () => {
-					// While booting, n8n answers every path with 200 and the text "n8n is starting up":
-					// ready means JSON settings.
-					const res = await fetch(`${this.url}/rest/settings`);
-					if (res.status !== 200) return false;
-					const body = await res.json().catch(() => undefined);
-					return typeof body?.data === 'object' && body.data !== null;
-				},
-				{
-					timeoutMs,
-					intervalMs: 300,
-					what: `n8n ${this.version} REST API (GET /rest/settings)`,
-					child: this.child,
-				},
-			);
+			await waitFor(() => this.ready(), {
+				timeoutMs,
+				intervalMs: 300,
+				what:
+					this.command === 'start'
+						? `n8n ${this.version} REST API (GET /rest/settings)`
+						: `n8n ${this.version} ${this.name} (GET /healthz/readiness)`,
+				child: this.child,
+			});
 		} catch (err) {
 			const tail = this.log().split('\n').slice(-30).join('\n');
 			await this.stop();
@@ -199,14 +216,28 @@ class N8nProcess {
 		return this;
 	}
 
+	/** Whether it answers: main's REST API, or a worker's / webhook processor's readiness. */
+	async ready() {
+		if (this.command !== 'start') {
+			return (await fetch(`${this.url}/healthz/readiness`)).status === 200;
+		}
+		// While booting, n8n answers every path with 200 and the text "n8n is starting up":
+		// ready means JSON settings.
+		const res = await fetch(`${this.url}/rest/settings`);
+		if (res.status !== 200) return false;
+		const body = await res.json().catch(() => undefined);
+		return typeof body?.data === 'object' && body.data !== null;
+	}
+
 	/**
-	 * Stops n8n (SIGTERM to its process group, SIGKILL after `graceMs`). Keeps the user folder.
-	 * @param {{ graceMs?: number }} [options]
+	 * Stops n8n (SIGTERM to its process group, SIGKILL after `graceMs`; `signal: 'SIGKILL'` kills
+	 * it at once, as a crash would). Keeps the user folder.
+	 * @param {{ graceMs?: number, signal?: NodeJS.Signals }} [options]
 	 */
-	async stop({ graceMs = 15000 } = {}) {
+	async stop({ graceMs = 15000, signal = 'SIGTERM' } = {}) {
 		const child = this.child;
 		this.child = undefined;
-		if (child) await stopGroup(child, { graceMs });
+		if (child) await stopGroup(child, { graceMs, signal });
 	}
 
 	/**

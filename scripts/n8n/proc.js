@@ -22,6 +22,8 @@ const { spawn } = require('node:child_process');
  * @property {NodeJS.ProcessEnv} [env]
  * @property {string} [logFile]                output appended here
  * @property {(line: string) => void} [onLine] sees each stdout/stderr line
+ * @property {number} [uid]                    run as this user (e.g. postgres, which refuses root)
+ * @property {number} [gid]
  */
 
 /**
@@ -103,10 +105,10 @@ async function freePorts(count) {
  * @param {SpawnGroupOptions} [options]
  * @returns {GroupChild}
  */
-function spawnGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
+function spawnGroup(cmd, args, { cwd, env, logFile, onLine, uid, gid } = {}) {
 	hookExit();
 	const child = /** @type {GroupChild} */ (
-		spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+		spawn(cmd, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
 	);
 	const fd = logFile ? fs.openSync(logFile, 'a') : undefined;
 	let buffer = '';

@@ -76,6 +76,42 @@ function newestUnread(
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A workflow's executions, oldest first.
+ * @param {import('../../scripts/n8n').N8nClient} n8n
+ * @param {string} workflowId
+ */
+async function executionsOf(n8n, workflowId) {
+	return (await n8n.executions({ workflowId })).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/**
+ * Waits for `count` finished executions of a workflow, then gives n8n a moment to start any extra
+ * one (a test that expects exactly `count` must see a second execution if there was one).
+ * @param {import('../../scripts/n8n').N8nClient} n8n
+ * @param {string} workflowId
+ * @param {number} count
+ */
+async function settledExecutions(n8n, workflowId, count, pauseMs = 2000) {
+	await n8n.waitForExecutions(workflowId, count, { timeoutMs: 60000 });
+	await sleep(pauseMs);
+	return await executionsOf(n8n, workflowId);
+}
+
+/** List Inbox variants run in one workflow by every line (limits, Return All across pages, raw, categories). */
+const LIST_INBOX_VARIANTS = [
+	{ name: 'Limit 5', limit: 5, simplify: true },
+	{ name: 'Limit 5 raw', limit: 5, simplify: false },
+	{ name: 'Limit 120', limit: 120, simplify: true },
+	{ name: 'Return All', returnAll: true, simplify: true },
+	{ name: 'Return All raw', returnAll: true, simplify: false },
+	{ name: 'Inbox', category: 'INBOX', returnAll: true, simplify: false },
+	{ name: 'Unread', category: 'UNREAD', returnAll: true, simplify: false },
+	{ name: 'My Connections', category: 'MY_CONNECTIONS', returnAll: true, simplify: true },
+	{ name: 'InMail', category: 'INMAIL', returnAll: true, simplify: false },
+	{ name: 'Starred', category: 'STARRED', returnAll: true, simplify: true },
+];
+
 module.exports = {
 	packedTarball,
 	expectedItems,
@@ -85,4 +121,7 @@ module.exports = {
 	IN_CATEGORY,
 	sleep,
 	dist,
+	executionsOf,
+	settledExecutions,
+	LIST_INBOX_VARIANTS,
 };

@@ -15,7 +15,14 @@ const {
 	TYPES,
 	CREDENTIAL_TYPE,
 } = require('../../scripts/n8n');
-const { packedTarball, expectedItems, expectedFailure, newestUnread, sleep } = require('./helpers');
+const {
+	packedTarball,
+	expectedItems,
+	expectedFailure,
+	newestUnread,
+	sleep,
+	LIST_INBOX_VARIANTS,
+} = require('./helpers');
 const { credentialTestCases, ruleMessage } = require('./credentialTest');
 
 const INACTIVE_ACCOUNT = '65f1c2a9b3d4e5f6a7b8c9d1';
@@ -113,18 +120,7 @@ module.exports = function defineLineSuite(line, { extra } = {}) {
 		});
 
 		describe('List Inbox in a workflow', () => {
-			const variants = [
-				{ name: 'Limit 5', limit: 5, simplify: true },
-				{ name: 'Limit 5 raw', limit: 5, simplify: false },
-				{ name: 'Limit 120', limit: 120, simplify: true },
-				{ name: 'Return All', returnAll: true, simplify: true },
-				{ name: 'Return All raw', returnAll: true, simplify: false },
-				{ name: 'Inbox', category: 'INBOX', returnAll: true, simplify: false },
-				{ name: 'Unread', category: 'UNREAD', returnAll: true, simplify: false },
-				{ name: 'My Connections', category: 'MY_CONNECTIONS', returnAll: true, simplify: true },
-				{ name: 'InMail', category: 'INMAIL', returnAll: true, simplify: false },
-				{ name: 'Starred', category: 'STARRED', returnAll: true, simplify: true },
-			];
+			const variants = LIST_INBOX_VARIANTS;
 
 			beforeAll(async () => {
 				const wf = await ctx.n8n.createWorkflow(

@@ -5,7 +5,7 @@
  */
 const { createHmac, randomUUID } = require('node:crypto');
 const { webhookTriggerWorkflow, nodeItems, executionError, waitFor } = require('../../scripts/n8n');
-const { sleep } = require('./helpers');
+const { executionsOf, settledExecutions } = require('./helpers');
 
 const NODE = 'LinkUp Trigger';
 
@@ -24,15 +24,9 @@ module.exports = function webhookTriggerTests(ctx, line) {
 		/** @type {string} */ let testUrl;
 		const ours = async (u = url) =>
 			(await ctx.sandbox.webhooks()).webhooks.filter((w) => w.url === u);
-		const executions = async () =>
-			(await ctx.n8n.executions({ workflowId: ctx.hookWf.id })).sort((a, b) => a.id - b.id);
+		const executions = () => executionsOf(ctx.n8n, ctx.hookWf.id);
 		const itemsOf = (e) => nodeItems(e, NODE) || [];
-		/** Waits for the n-th execution and gives n8n a moment to start any extra one. */
-		const settledExecutions = async (count) => {
-			await ctx.n8n.waitForExecutions(ctx.hookWf.id, count);
-			await sleep(1500);
-			return await executions();
-		};
+		const settled = (count) => settledExecutions(ctx.n8n, ctx.hookWf.id, count, 1500);
 		const post = async (body, headers) => {
 			const res = await fetch(url, {
 				method: 'POST',
@@ -68,7 +62,7 @@ module.exports = function webhookTriggerTests(ctx, line) {
 				text: 'Instant hello ⚡',
 				wait: true,
 			});
-			const [execution, ...more] = await settledExecutions(1);
+			const [execution, ...more] = await settled(1);
 			expect(more).toEqual([]);
 			expect(executionError(execution)).toBeUndefined();
 			expect(itemsOf(execution)).toEqual([
@@ -104,13 +98,13 @@ module.exports = function webhookTriggerTests(ctx, line) {
 			expect(await post('{"event":{}}', signed('{"event":{}}'))).toBe(400);
 			expect((await ctx.sandbox.redeliver(delivered.index)).status).toBe(200);
 			expect(await post(delivered.body, signed(delivered.body))).toBe(200);
-			expect(await settledExecutions(1)).toHaveLength(1);
+			expect(await settled(1)).toHaveLength(1);
 		});
 
 		test('events not selected are acknowledged and start nothing', async () => {
 			const [disconnection] = await ctx.sandbox.disconnect();
 			expect(disconnection).toMatchObject({ type: 'disconnection', status: 200 });
-			expect(await settledExecutions(1)).toHaveLength(1);
+			expect(await settled(1)).toHaveLength(1);
 		});
 
 		test('deactivation deletes the webhook; activating again leaves exactly one', async () => {
@@ -154,7 +148,7 @@ module.exports = function webhookTriggerTests(ctx, line) {
 				text: 'Still here?',
 				wait: true,
 			});
-			const list = await settledExecutions(before + 1);
+			const list = await settled(before + 1);
 			expect(list).toHaveLength(before + 1);
 			expect(itemsOf(list.at(-1))[0]).toMatchObject({ senderName: 'After Restart' });
 			// Back to the line's usual set-up for the tests that follow.
@@ -180,8 +174,8 @@ module.exports = function webhookTriggerTests(ctx, line) {
 				text: 'Testing 1 2 3',
 				wait: true,
 			});
-			const list = await settledExecutions(before + 1);
-			expect(list.at(-1).mode).toBe('manual');
+			const list = await settled(before + 1);
+			expect(list.at(-1)?.mode).toBe('manual');
 			expect(itemsOf(list.at(-1))[0]).toMatchObject({ senderName: 'Test Listener' });
 			await waitFor(async () => (await ours(testUrl)).length === 0 || undefined, {
 				timeoutMs: 15000,
