@@ -79,15 +79,20 @@ function canonical(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
+const occurredAtOf = (details: IDataObject) =>
+	toIso(details.occurred_at ?? details.timestamp ?? details.time);
+
 /**
- * A retry of the same event gets the same key: LinkUp's id when it sends one, else the body
- * without its outer `timestamp` (when LinkUp sent it, which a retry may change).
+ * A retry of the same event gets the same key: LinkUp's id when it sends one, else the body. The
+ * outer `timestamp` (when LinkUp sent it, which a retry may change) is left out only when the
+ * event carries its own time: without it, the same text sent twice would look like a retry.
  */
 function deliveryKey(body: IDataObject, details: IDataObject): string {
 	const id = text(details.message_id, details.event_id, details.id, body.event_id, body.id);
 	if (id) return `id:${id}`;
-	const { timestamp: _sentAt, ...rest } = body;
-	return `body:${createHash('sha256').update(canonical(rest)).digest('hex')}`;
+	const { timestamp: sentAt, ...rest } = body;
+	const keyed = occurredAtOf(details) === null ? { ...rest, sentAt } : rest;
+	return `body:${createHash('sha256').update(canonical(keyed)).digest('hex')}`;
 }
 
 /**
@@ -126,7 +131,7 @@ export function readDelivery(body: unknown, receivedAtMs: number): Delivery {
 			),
 			messageText: text(details.message_text, details.text),
 			conversationId: text(details.conversation_id),
-			occurredAt: toIso(details.occurred_at ?? details.timestamp ?? details.time),
+			occurredAt: occurredAtOf(details),
 			receivedAt: new Date(receivedAtMs).toISOString(),
 		},
 	};

@@ -57,8 +57,11 @@ function wanted(context: IHookFunctions) {
 const sameEvents = (a: string[], b: string[]) =>
 	a.length === b.length && a.every((event) => b.includes(event));
 
-const ours = async (context: IHookFunctions, url: string) =>
-	(await listWebhooks.call(context)).filter((webhook) => webhook.url === url);
+/** Webhooks for our URL, and the one we stored even when LinkUp's list leaves the URL out. */
+const ours = async (context: IHookFunctions, url: string, storedId?: unknown) =>
+	(await listWebhooks.call(context)).filter(
+		(webhook) => webhook.url === url || webhook.id === storedId,
+	);
 
 async function deleteAll(context: IHookFunctions, webhooks: RegisteredWebhook[]) {
 	for (const webhook of webhooks) await deleteWebhook.call(context, webhook.id);
@@ -73,9 +76,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const target = wanted(this);
 	const staticData = this.getWorkflowStaticData('node');
 	const stored = storedWebhook(staticData);
-	const registered = await ours(this, target.url);
+	const registered = await ours(this, target.url, staticData.webhookId);
 	const current =
 		stored &&
+		stored.url === target.url &&
 		stored.accountId === target.accountId &&
 		sameEvents(stored.events, target.events) &&
 		registered.find((webhook) => webhook.id === stored.webhookId);
@@ -99,7 +103,8 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		const problem = publicHttpsProblem(target.url);
 		if (problem) throw new NodeOperationError(this.getNode(), problem.message, problem);
 	}
-	await deleteAll(this, await ours(this, target.url));
+	const staticData = this.getWorkflowStaticData('node');
+	await deleteAll(this, await ours(this, target.url, staticData.webhookId));
 	let created: Awaited<ReturnType<typeof createWebhook>>;
 	try {
 		created = await createWebhook.call(this, {
@@ -128,7 +133,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		});
 	}
 	if (webhook.monitoring !== true) await startMonitoring.call(this, webhook.id);
-	Object.assign(this.getWorkflowStaticData('node'), {
+	Object.assign(staticData, {
 		webhookId: webhook.id,
 		secret,
 		accountId: target.accountId,
@@ -145,7 +150,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default') ?? stored?.url ?? '';
 	let registered: RegisteredWebhook[];
 	try {
-		registered = await ours(this, url);
+		registered = await ours(this, url, staticData.webhookId);
 	} catch (error) {
 		// LinkUp unreachable: still try the one we stored.
 		if (typeof staticData.webhookId !== 'string') throw toLinkUpApiError(this.getNode(), error);

@@ -135,6 +135,13 @@ describe('readDelivery', () => {
 		expect(eventOf(documented({ message_text: 'Hello again' })).key).not.toBe(first);
 		expect(eventOf(documented({ occurred_at: '2026-11-29T12:00:09.000Z' })).key).not.toBe(first);
 	});
+
+	it('without an id or an event time, the sending time is part of the key: the same text sent twice is two events', () => {
+		const untimed = (sentAt: string) => documented({ occurred_at: undefined }, sentAt);
+		const first = eventOf(untimed('2026-11-29T12:00:02.000Z')).key;
+		expect(eventOf(untimed('2026-11-29T12:00:02.000Z')).key).toBe(first);
+		expect(eventOf(untimed('2026-11-29T12:04:00.000Z')).key).not.toBe(first);
+	});
 });
 
 describe('toIso', () => {

@@ -63,6 +63,23 @@ describe('LinkUp Trigger lifecycle through n8n-core (HookContext) against the sa
 		expect(restarted.executions).toHaveLength(1);
 	});
 
+	it('a changed WEBHOOK_URL moves the webhook: the one for the old URL is deleted', async () => {
+		const before = await triggerFor();
+		await activate(before);
+		const saved = JSON.parse(JSON.stringify(before.workflow.staticData));
+		const moved = await triggerFor({}, { staticData: saved });
+		expect(moved.url()).not.toBe(before.url());
+		await activate(moved);
+		expect(
+			sandbox()
+				.webhooks.list()
+				.map((w) => w.url),
+		).toEqual([moved.url()]);
+		await message();
+		expect(moved.executions).toHaveLength(1);
+		expect(before.executions).toHaveLength(0);
+	});
+
 	it('a lost secret is replaced, never skipped: the next activation registers anew and deliveries verify', async () => {
 		const trigger = await triggerFor();
 		await activate(trigger);
