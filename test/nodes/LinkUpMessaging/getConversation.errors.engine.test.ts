@@ -1,8 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
-import { expectOneRequestFailure } from '../../helpers/failures';
-import { closedPort, rl } from '../../helpers/listInbox';
+import { REFUSED_ACCOUNTS, expectOneRequestFailure } from '../../helpers/failures';
+import { closedPort } from '../../helpers/listInbox';
 import {
 	CREDITS_DESCRIPTION,
 	conversationRl,
@@ -20,8 +20,6 @@ import {
 import {
 	FAULT_MESSAGES,
 	SANDBOX_ACCOUNT_ID,
-	SANDBOX_INACTIVE_ACCOUNT_ID,
-	SANDBOX_WHATSAPP_ACCOUNT_ID,
 	realisticInbox,
 	startSandbox,
 	type Sandbox,
@@ -135,23 +133,7 @@ describe('Get Conversation: errors the real API gives for real reasons (no fault
 		);
 	});
 
-	it.each([
-		[
-			'an unknown account → INVALID_ACCOUNT wording',
-			{ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id') },
-			'INVALID_ACCOUNT',
-		],
-		[
-			'an inactive account → ACCOUNT_INACTIVE wording',
-			{ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID) },
-			'ACCOUNT_INACTIVE',
-		],
-		[
-			'a WhatsApp account → INVALID_ACTION wording',
-			{ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID) },
-			'INVALID_ACTION',
-		],
-	] as const)('%s', async (_label, parameters, code) => {
+	it.each(REFUSED_ACCOUNTS)('%s', async (_label, parameters, code) => {
 		expectFailure(await runNode(node(parameters), creds()), ...wording(code));
 	});
 

@@ -1,22 +1,15 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { credentialData, runNode, type ActionRun } from '../../helpers/engine';
-import { expectOneRequestFailure } from '../../helpers/failures';
-import { listInboxNode, rl } from '../../helpers/listInbox';
+import { REFUSED_ACCOUNTS, expectOneRequestFailure } from '../../helpers/failures';
+import { listInboxNode } from '../../helpers/listInbox';
 import {
 	API_ERROR_WORDING,
 	DOCUMENTED_CODES,
 	NOT_JSON_DESCRIPTION,
 	type DocumentedCode,
 } from '../../helpers/wording';
-import {
-	FAULT_MESSAGES,
-	SANDBOX_INACTIVE_ACCOUNT_ID,
-	SANDBOX_WHATSAPP_ACCOUNT_ID,
-	realisticInbox,
-	startSandbox,
-	type Sandbox,
-} from '../../sandbox';
+import { FAULT_MESSAGES, realisticInbox, startSandbox, type Sandbox } from '../../sandbox';
 
 let sandbox: Sandbox;
 
@@ -81,34 +74,15 @@ describe('List Inbox: broken answers', () => {
 });
 
 describe('List Inbox: errors the real API gives for real reasons (no fault injected)', () => {
-	it('an unknown account → INVALID_ACCOUNT wording', async () => {
-		const result = await runNode(
-			listInboxNode({ accountId: rl('65f1c2a9b3d4e5f6a7b8ffff', 'id'), limit: 5 }),
-			creds(),
-		);
-		expectFailure(result, ...wording('INVALID_ACCOUNT'));
-	});
-
-	it('an inactive account → ACCOUNT_INACTIVE wording (403, told apart from a bad key)', async () => {
-		const result = await runNode(
-			listInboxNode({ accountId: rl(SANDBOX_INACTIVE_ACCOUNT_ID), limit: 5 }),
-			creds(),
-		);
-		expectFailure(result, ...wording('ACCOUNT_INACTIVE'));
+	it.each(REFUSED_ACCOUNTS)('%s', async (_label, parameters, code) => {
+		const result = await runNode(listInboxNode({ ...parameters, limit: 5 }), creds());
+		expectFailure(result, ...wording(code));
 	});
 
 	it('a wrong API key → INVALID_API_KEY wording', async () => {
 		const result = await runNode(listInboxNode({ limit: 5 }), creds('lk_wrong_key_000000000000'));
 		expect(sandbox.requests[0].headers['x-api-key']).toBe('lk_wrong_key_000000000000');
 		expectFailure(result, ...wording('INVALID_API_KEY'));
-	});
-
-	it('a WhatsApp account → INVALID_ACTION wording', async () => {
-		const result = await runNode(
-			listInboxNode({ accountId: rl(SANDBOX_WHATSAPP_ACCOUNT_ID), limit: 5 }),
-			creds(),
-		);
-		expectFailure(result, ...wording('INVALID_ACTION'));
 	});
 });
 
