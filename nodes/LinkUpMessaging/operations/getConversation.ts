@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { accountIdProperty } from '../../shared/descriptions';
-import { readLinkUpData } from '../routing/envelope';
 import { fetchConversationPages, validateGetConversationRequest } from '../routing/getConversation';
+import { accountField, messagesActionRouting } from './messagesAction';
 
 const showForGetConversation = { show: { operation: ['getConversation'] } };
 
@@ -12,30 +11,19 @@ export const getConversationOperation: INodePropertyOptions = {
 	action: "Get a conversation's messages",
 	description:
 		'Read the messages of one LinkedIn conversation, newest first, by conversation ID or by the other person’s profile URL',
-	routing: {
-		request: {
-			method: 'POST',
-			url: '/v2/messages',
-			body: { action: 'get_conversation' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: {
-			preSend: [validateGetConversationRequest],
-			// The preSend routes Conversation; both Limit and Return All go through fetchConversationPages: it sets params.count and follows cursors.
-			paginate: '={{ true }}',
-		},
-		operations: { pagination: fetchConversationPages },
-		output: { postReceive: [readLinkUpData] },
-	},
+	// The preSend routes Conversation; both Limit and Return All go through fetchConversationPages: it sets params.count and follows cursors.
+	routing: messagesActionRouting(
+		'get_conversation',
+		validateGetConversationRequest,
+		fetchConversationPages,
+	),
 };
 
 export const getConversationFields: INodeProperties[] = [
-	{
-		...accountIdProperty,
-		description: 'The LinkedIn account connected to LinkUp whose conversation to read',
-		displayOptions: showForGetConversation,
-		routing: { send: { type: 'body', property: 'account_id' } },
-	},
+	accountField(
+		'getConversation',
+		'The LinkedIn account connected to LinkUp whose conversation to read',
+	),
 	{
 		displayName: 'Conversation',
 		name: 'conversation',

@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { accountIdProperty, simplifyProperty } from '../../shared/descriptions';
-import { readLinkUpData } from '../routing/envelope';
+import { simplifyProperty } from '../../shared/descriptions';
 import { fetchInboxPages, validateListInboxRequest } from '../routing/listInbox';
+import { accountField, messagesActionRouting } from './messagesAction';
 
 const showForListInbox = { show: { operation: ['listInbox'] } };
 
@@ -12,29 +12,12 @@ export const listInboxOperation: INodePropertyOptions = {
 	action: 'List inbox conversations',
 	description:
 		'List LinkedIn conversations, newest activity first, with participant, last message and unread count',
-	routing: {
-		request: {
-			method: 'POST',
-			url: '/v2/messages',
-			body: { action: 'list_inbox' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: {
-			preSend: [validateListInboxRequest],
-			// Both Limit and Return All go through fetchInboxPages: it sets params.count and follows cursors.
-			paginate: '={{ true }}',
-		},
-		operations: { pagination: fetchInboxPages },
-		output: { postReceive: [readLinkUpData] },
-	},
+	// Both Limit and Return All go through fetchInboxPages: it sets params.count and follows cursors.
+	routing: messagesActionRouting('list_inbox', validateListInboxRequest, fetchInboxPages),
 };
 
 export const listInboxFields: INodeProperties[] = [
-	{
-		...accountIdProperty,
-		displayOptions: showForListInbox,
-		routing: { send: { type: 'body', property: 'account_id' } },
-	},
+	accountField('listInbox'),
 	{
 		displayName: 'Category',
 		name: 'category',

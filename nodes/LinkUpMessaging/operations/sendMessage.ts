@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { accountIdProperty } from '../../shared/descriptions';
-import { readLinkUpData } from '../routing/envelope';
 import { prepareSendMessageRequest, sendOneMessage } from '../routing/sendMessage';
+import { accountField, messagesActionRouting } from './messagesAction';
 
 const showForSendMessage = { show: { operation: ['sendMessage'] } };
 
@@ -12,22 +11,9 @@ export const sendMessageOperation: INodePropertyOptions = {
 	action: 'Send a message',
 	description:
 		'Send a LinkedIn message to one person, by their profile URL, with an optional image or file. Every call sends a new message.',
-	routing: {
-		request: {
-			method: 'POST',
-			url: '/v2/messages',
-			body: { action: 'send' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: {
-			preSend: [prepareSendMessageRequest],
-			// Not paging: n8n's pagination hook is the one that wraps the request, so sendOneMessage
-			// makes the item's single request (in item order, never retried) and words its failures.
-			paginate: '={{ true }}',
-		},
-		operations: { pagination: sendOneMessage },
-		output: { postReceive: [readLinkUpData] },
-	},
+	// Not paging: n8n's pagination hook is the one that wraps the request, so sendOneMessage
+	// makes the item's single request (in item order, never retried) and words its failures.
+	routing: messagesActionRouting('send', prepareSendMessageRequest, sendOneMessage),
 };
 
 export const sendMessageFields: INodeProperties[] = [
@@ -39,12 +25,7 @@ export const sendMessageFields: INodeProperties[] = [
 		default: '',
 		displayOptions: showForSendMessage,
 	},
-	{
-		...accountIdProperty,
-		description: 'The LinkedIn account connected to LinkUp to send the message from',
-		displayOptions: showForSendMessage,
-		routing: { send: { type: 'body', property: 'account_id' } },
-	},
+	accountField('sendMessage', 'The LinkedIn account connected to LinkUp to send the message from'),
 	{
 		displayName: 'Profile URL',
 		name: 'profileUrl',
