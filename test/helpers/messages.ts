@@ -24,41 +24,36 @@ export const conversationRl = (value: string, mode: 'id' | 'url' = 'id') => ({
 	value,
 });
 
-/** A Get Conversation node on the sandbox's active account; `parameters` override the defaults. */
-export function getConversationNode(
-	conversation: unknown,
-	parameters: Record<string, unknown> = {},
-	extra: Partial<INode> = {},
+/** A LinkUp Messaging node (resource Message) on the sandbox's active account; `parameters` override the defaults. */
+function messagingNode(
+	operation: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<INode>,
 ): INode {
 	return nodeOf(
 		ACTION_TYPE,
 		{
 			resource: 'message',
-			operation: 'getConversation',
+			operation,
 			accountId: rl(SANDBOX_ACCOUNT_ID),
-			conversation,
 			...parameters,
 		} as INodeParameters,
 		extra,
 	);
 }
 
-/** A Send Message node on the sandbox's active account; `parameters` override the defaults. */
-export function sendMessageNode(
+/** A Get Conversation node on the sandbox's active account; `parameters` override the defaults. */
+export const getConversationNode = (
+	conversation: unknown,
 	parameters: Record<string, unknown> = {},
 	extra: Partial<INode> = {},
-): INode {
-	return nodeOf(
-		ACTION_TYPE,
-		{
-			resource: 'message',
-			operation: 'sendMessage',
-			accountId: rl(SANDBOX_ACCOUNT_ID),
-			...parameters,
-		} as INodeParameters,
-		extra,
-	);
-}
+): INode => messagingNode('getConversation', { conversation, ...parameters }, extra);
+
+/** A Send Message node on the sandbox's active account; `parameters` override the defaults. */
+export const sendMessageNode = (
+	parameters: Record<string, unknown> = {},
+	extra: Partial<INode> = {},
+): INode => messagingNode('sendMessage', parameters, extra);
 
 /** A conversation's messages exactly as get_conversation outputs them, newest first. */
 export function apiMessages(

@@ -3,7 +3,7 @@
  * and the record of every attempt. A delivery never throws and never blocks its caller.
  */
 import { createHmac } from 'node:crypto';
-import type { StoredWebhook, WebhookDelivery, WebhookEventType } from './webhookTypes';
+import type { StoredWebhook, WebhookDelivery } from './webhookTypes';
 
 export const DELIVERY_TIMEOUT_MS = 5000;
 export const DELIVERY_USER_AGENT = 'LinkUp-Webhooks/1.0';
@@ -41,16 +41,10 @@ function reasonOf(err: unknown): string {
 }
 
 /** What an attempt sends. */
-export interface Outgoing {
-	webhook_id: string;
-	account_id: string;
-	url: string;
-	type: WebhookEventType;
-	headers: Record<string, string>;
-	body: string;
-	sentAt: number;
-	redeliveryOf?: number;
-}
+export type Outgoing = Pick<
+	WebhookDelivery,
+	'webhook_id' | 'account_id' | 'url' | 'type' | 'headers' | 'body' | 'sentAt' | 'redeliveryOf'
+>;
 
 export class Deliveries {
 	/** every attempt, oldest first (cleared in place) */
