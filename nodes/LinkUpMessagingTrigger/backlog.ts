@@ -1,3 +1,4 @@
+import { uniqueConversations } from '../shared/pagination';
 import type { LinkUpConversation } from '../shared/types';
 import { isFresh, readOnWhileAllFresh, readOnWhileFresh } from './freshness';
 import {
@@ -38,12 +39,7 @@ export interface PollListing {
  * Each conversation once, where a walk first listed it. LinkUp may serve a page twice (a cursor
  * that leads back to page 1): counted twice, it would pass over conversations never listed.
  */
-export function distinct(listed: LinkUpConversation[]): LinkUpConversation[] {
-	const seen = new Set<unknown>();
-	return listed.filter((c) => !seen.has(c.conversation_id) && seen.add(c.conversation_id));
-}
-
-export const listedIn = (scan: Scan | undefined) => distinct(scan?.pages.flat() ?? []);
+export const listedIn = (scan: Scan | undefined) => uniqueConversations(scan?.pages.flat() ?? []);
 
 /** Handled conversations to pass over before the rest of the burst: after the cursor, or from the top. */
 const toPass = (backlog: Backlog, fromTop: boolean) =>
@@ -60,7 +56,7 @@ export function backlogWalk(state: PollState, now: number, backlog: Backlog, fro
 	if (!fromTop && pass === 0)
 		return { count: () => POLL_PAGE_SIZE, readOn: readOnWhileAllFresh(state, now) };
 	const passed = (listed: LinkUpConversation[]) =>
-		distinct(listed).filter((c) => !isFresh(c, state, now)).length;
+		uniqueConversations(listed).filter((c) => !isFresh(c, state, now)).length;
 	const whileFresh = readOnWhileFresh(state, now);
 	return {
 		count: () => PASS_PAGE_SIZE,

@@ -103,29 +103,12 @@ function listInboxNode({
  * @returns {Workflow}
  */
 function listInboxWorkflow({ name = 'List Inbox variants', credential, accountId, variants }) {
-	/** @type {WorkflowNode} */
-	const trigger = {
-		id: 'n-manual',
-		name: 'Manual Trigger',
-		type: TYPES.manual,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const nodes = [trigger];
-	variants.forEach((v, i) =>
-		nodes.push(listInboxNode({ credential, accountId, position: [400, i * 160], ...v })),
-	);
-	return {
+	return manualWorkflow({
 		name,
-		nodes,
-		connections: {
-			[trigger.name]: {
-				main: [nodes.slice(1).map((n) => ({ node: n.name, type: 'main', index: 0 }))],
-			},
-		},
-		settings: { executionOrder: 'v1' },
-	};
+		nodes: variants.map((v, i) =>
+			listInboxNode({ credential, accountId, position: [400, i * 160], ...v }),
+		),
+	});
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 const { loadExamples, wireExample, executionError, TYPES } = require('../../scripts/n8n');
 const { startOpenAiStub, OPENAI_STUB_MODEL } = require('../openai-stub/server');
-const { expectedItems, dist } = require('./helpers');
+const { expectedItems, dist, asApiMessage } = require('./helpers');
 
 const EXAMPLE = 'ai-inbox-assistant.json';
 const LIST_LIMIT = 10; // the example's List unread conversations: Limit 10
@@ -284,23 +284,11 @@ module.exports = function agentSuite(ctx) {
 				},
 				seen.first.conversationId,
 			);
-			const expectedRead = seen.historyBefore.slice(0, READ_LIMIT).map((/** @type {any} */ m) =>
-				JSON.parse(
-					JSON.stringify(
-						simplifyMessage(
-							{
-								text: m.text,
-								timestamp: m.timestamp,
-								sender: m.sender,
-								sender_info: m.sender_info,
-								message_type: m.message_type,
-								entity_urn: m.entity_urn,
-							},
-							context,
-						),
-					),
-				),
-			);
+			const expectedRead = seen.historyBefore
+				.slice(0, READ_LIMIT)
+				.map((/** @type {any} */ m) =>
+					JSON.parse(JSON.stringify(simplifyMessage(asApiMessage(m), context))),
+				);
 			expect(read).toEqual(expectedRead);
 			// Send Message: the sent message, as the sandbox stored it.
 			expect(sent).toHaveLength(1);

@@ -73,6 +73,19 @@ function newestUnread(
 	);
 }
 
+/**
+ * A stored history message as get_conversation serves it (sandbox-only fields dropped).
+ * @param {any} m
+ */
+const asApiMessage = (m) => ({
+	text: m.text,
+	timestamp: m.timestamp,
+	sender: m.sender,
+	sender_info: m.sender_info,
+	message_type: m.message_type,
+	entity_urn: m.entity_urn,
+});
+
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -121,6 +134,7 @@ module.exports = {
 	IN_CATEGORY,
 	sleep,
 	dist,
+	asApiMessage,
 	executionsOf,
 	settledExecutions,
 	LIST_INBOX_VARIANTS,

@@ -16,25 +16,12 @@ const {
 	nodeItems,
 	executionError,
 } = require('../../scripts/n8n');
-const { expectedItems, expectedFailure, sleep, dist } = require('./helpers');
+const { expectedItems, expectedFailure, sleep, dist, asApiMessage } = require('./helpers');
 
 /** A 1×1 PNG, the file Send Message attaches from binary data. */
 const PNG_BASE64 =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const NEW_CONTACT = 'https://www.linkedin.com/in/grace-e2e-hopper-5c0ffee1';
-
-/**
- * A stored history message as get_conversation serves it (sandbox-only fields dropped).
- * @param {any} m
- */
-const asApiMessage = (m) => ({
-	text: m.text,
-	timestamp: m.timestamp,
-	sender: m.sender,
-	sender_info: m.sender_info,
-	message_type: m.message_type,
-	entity_urn: m.entity_urn,
-});
 
 /**
  * What Get Conversation must output for a sandbox history (newest first).
@@ -112,6 +99,28 @@ module.exports = function messagesSuite(ctx) {
 				extra,
 			});
 
+		/**
+		 * The first three conversations of `category` as List Inbox outputs them, and a List Inbox
+		 * node named "List Inbox" that lists exactly those.
+		 * @param {string} category
+		 */
+		const firstThree = async (category) => {
+			const expected = expectedItems(await ctx.sandbox.conversations(), {
+				category,
+				limit: 3,
+				simplify: true,
+			});
+			expect(expected).toHaveLength(3);
+			const list = listInboxNode({
+				name: 'List Inbox',
+				credential: ctx.credential,
+				accountId: ctx.accountId,
+				category,
+				limit: 3,
+			});
+			return { expected, list };
+		};
+
 		beforeAll(async () => {
 			const conversations = await ctx.sandbox.conversations();
 			const withUrl = conversations.filter(
@@ -160,19 +169,7 @@ module.exports = function messagesSuite(ctx) {
 		describe('Get Conversation', () => {
 			test('By ID, mapped from List Inbox’s conversationId (Starred, Limit 3 → 3 conversations, Return All)', async () => {
 				// Starred: conversations of the seed, with histories (the newest unread ones are the trigger tests' one-message threads).
-				const unread = expectedItems(await ctx.sandbox.conversations(), {
-					category: 'STARRED',
-					limit: 3,
-					simplify: true,
-				});
-				expect(unread).toHaveLength(3);
-				const list = listInboxNode({
-					name: 'List Inbox',
-					credential: ctx.credential,
-					accountId: ctx.accountId,
-					category: 'STARRED',
-					limit: 3,
-				});
+				const { expected: unread, list } = await firstThree('STARRED');
 				const get = node(
 					'Get Conversation',
 					getConversationParameters({ value: '={{ $json.conversationId }}', returnAll: true }),
@@ -447,19 +444,7 @@ module.exports = function messagesSuite(ctx) {
 			});
 
 			test('Continue On Fail: a bad profile URL (no request) and a LinkUp error become error items, the next item is sent', async () => {
-				const unread = expectedItems(await ctx.sandbox.conversations(), {
-					category: 'UNREAD',
-					limit: 3,
-					simplify: true,
-				});
-				expect(unread).toHaveLength(3);
-				const list = listInboxNode({
-					name: 'List Inbox',
-					credential: ctx.credential,
-					accountId: ctx.accountId,
-					category: 'UNREAD',
-					limit: 3,
-				});
+				const { expected: unread, list } = await firstThree('UNREAD');
 				const send = node(
 					'Send Message',
 					sendMessageParameters({
