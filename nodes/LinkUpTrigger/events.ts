@@ -1,6 +1,10 @@
 import { createHash } from 'crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import { isObject } from '../shared/errors';
+import { isoTimeOrNull, textOrNull } from '../shared/outputValues';
+
+/** A JSON object as LinkUp sent it. */
+type JsonObject = Record<string, unknown>;
 
 /** The events a user can pick (stored in workflows: never rename), and what LinkUp calls them. */
 export const TRIGGER_EVENTS = [
@@ -48,24 +52,14 @@ export type Delivery =
 	| { kind: 'unknown'; type: string }
 	| { kind: 'malformed'; reason: string };
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The first of `values` that is a non-empty string, else null. */
+const text = (...values: unknown[]) =>
+	values.map(textOrNull).find((value) => value !== null) ?? null;
 
-const text = (...values: unknown[]) => {
-	const found = values.find((v) => typeof v === 'string' && v.trim() !== '');
-	return typeof found === 'string' ? found : null;
-};
-
-/** ISO, epoch ms or epoch seconds → ISO; anything else → null. */
+/** LinkUp's event times: ISO, epoch ms, or epoch seconds (some payloads) → ISO; anything else → null. */
 export function toIso(value: unknown): string | null {
-	if (typeof value === 'number' && Number.isFinite(value))
-		return new Date(value < 1e11 ? value * 1000 : value).toISOString();
-	if (typeof value === 'string' && value.trim() !== '') {
-		if (/^\d+$/.test(value.trim())) return toIso(Number(value));
-		const time = Date.parse(value);
-		return Number.isNaN(time) ? null : new Date(time).toISOString();
-	}
-	return null;
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	return isoTimeOrNull(typeof number === 'number' && number < 1e11 ? number * 1000 : number);
 }
 
 /** JSON with sorted keys, so that the same event hashes the same however it was serialised. */
@@ -79,7 +73,7 @@ function canonical(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-const occurredAtOf = (details: IDataObject) =>
+const occurredAtOf = (details: JsonObject) =>
 	toIso(details.occurred_at ?? details.timestamp ?? details.time);
 
 /**
@@ -87,7 +81,7 @@ const occurredAtOf = (details: IDataObject) =>
  * outer `timestamp` (when LinkUp sent it, which a retry may change) is left out only when the
  * event carries its own time: without it, the same text sent twice would look like a retry.
  */
-function deliveryKey(body: IDataObject, details: IDataObject): string {
+function deliveryKey(body: JsonObject, details: JsonObject): string {
 	const id = text(details.message_id, details.event_id, details.id, body.event_id, body.id);
 	if (id) return `id:${id}`;
 	const { timestamp: sentAt, ...rest } = body;

@@ -1,5 +1,7 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 
+import { isObject } from '../shared/errors';
+import { textOrNull } from '../shared/outputValues';
 import {
 	linkUpApiRequest,
 	linkUpApiRequestLoose,
@@ -18,10 +20,7 @@ export interface RegisteredWebhook {
 
 const WEBHOOKS = '/v2/webhooks';
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+const textOf = (value: unknown) => textOrNull(value) ?? undefined;
 
 function toWebhook(entry: unknown): RegisteredWebhook | undefined {
 	if (!isObject(entry)) return undefined;

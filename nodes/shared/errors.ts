@@ -54,7 +54,8 @@ export const LINKUP_ERROR_GUIDANCE: Readonly<
 	},
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
